@@ -1,0 +1,35 @@
+package dev.secretsstarter.autoconfigure;
+
+/**
+ * Thrown at start-up when a {@code secrets.*} property cannot work; names the property and the fix.
+ * Never carries a credential or secret value.
+ *
+ * @author secrets-starter team
+ */
+public class InvalidSecretsConfigurationException extends RuntimeException {
+
+	private final String property;
+
+	private final String action;
+
+	/**
+	 * Create a new instance.
+	 * @param property the property at fault, for example {@code secrets.endpoint}
+	 * @param problem what is wrong with it (without its value if it could be a credential)
+	 * @param action what the user should do about it
+	 */
+	public InvalidSecretsConfigurationException(String property, String problem, String action) {
+		super("Invalid '" + property + "': " + problem + ". " + action);
+		this.property = property;
+		this.action = action;
+	}
+
+	public String getProperty() {
+		return this.property;
+	}
+
+	public String getAction() {
+		return this.action;
+	}
+
+}

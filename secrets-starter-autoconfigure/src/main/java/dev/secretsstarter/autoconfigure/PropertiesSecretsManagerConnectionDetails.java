@@ -1,0 +1,133 @@
+package dev.secretsstarter.autoconfigure;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+import org.springframework.util.StringUtils;
+
+/**
+ * Adapts {@link SecretsProperties} to {@link SecretsManagerConnectionDetails}, validating them
+ * eagerly so that a misconfiguration fails at start-up with the property named.
+ * <p>
+ * Immutable and thread-safe once constructed.
+ *
+ * @author secrets-starter team
+ */
+public final class PropertiesSecretsManagerConnectionDetails implements SecretsManagerConnectionDetails {
+
+	// Commercial, GovCloud, China, ISO and future partitions: letters, dashes, a trailing number.
+	private static final Pattern REGION = Pattern.compile("[a-z]{2,}(-[a-z]+)+-\\d{1,2}");
+
+	private final @Nullable URI endpoint;
+
+	private final @Nullable Region region;
+
+	private final @Nullable AwsCredentialsProvider credentialsProvider;
+
+	/**
+	 * Create connection details from properties.
+	 * @param properties the bound properties
+	 * @throws InvalidSecretsConfigurationException if a property cannot work
+	 */
+	public PropertiesSecretsManagerConnectionDetails(SecretsProperties properties) {
+		this.endpoint = endpoint(properties.getEndpoint());
+		this.region = region(properties.getRegion());
+		this.credentialsProvider = credentials(properties.getCredentials());
+	}
+
+	private static @Nullable URI endpoint(@Nullable String value) {
+		if (!StringUtils.hasText(value)) {
+			return null;
+		}
+		String fix = "Use an absolute http or https URL such as 'http://127.0.0.1:4566' or "
+				+ "'https://secretsmanager.eu-west-1.amazonaws.com', or remove it to use the regional endpoint.";
+		try {
+			URI uri = new URI(value.trim());
+			String scheme = uri.getScheme();
+			if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+					|| uri.getHost() == null) {
+				throw new InvalidSecretsConfigurationException("secrets.endpoint",
+						"'" + value + "' is not an absolute http(s) URL", fix);
+			}
+			return uri;
+		}
+		catch (URISyntaxException ex) {
+			throw new InvalidSecretsConfigurationException("secrets.endpoint",
+					"'" + value + "' is not a valid URL (" + ex.getReason() + ")", fix);
+		}
+	}
+
+	private static @Nullable Region region(@Nullable String value) {
+		if (!StringUtils.hasText(value)) {
+			return null;
+		}
+		String trimmed = value.trim();
+		if (!REGION.matcher(trimmed).matches()) {
+			throw new InvalidSecretsConfigurationException("secrets.region",
+					"'" + value + "' is not an AWS region name",
+					"Use a region code such as 'us-east-1' or 'eu-west-1', or remove it to use the SDK's default "
+							+ "region chain (AWS_REGION, the profile, instance metadata).");
+		}
+		return Region.of(trimmed);
+	}
+
+	private static @Nullable AwsCredentialsProvider credentials(SecretsProperties.Credentials credentials) {
+		boolean hasAccessKey = StringUtils.hasText(credentials.getAccessKey());
+		boolean hasSecretKey = StringUtils.hasText(credentials.getSecretKey());
+		boolean hasSessionToken = StringUtils.hasText(credentials.getSessionToken());
+		boolean hasProfile = StringUtils.hasText(credentials.getProfile());
+		if (hasAccessKey != hasSecretKey) {
+			String missing = hasAccessKey ? "secrets.credentials.secret-key" : "secrets.credentials.access-key";
+			throw new InvalidSecretsConfigurationException(missing,
+					"static credentials are half given: it is missing while its pair is set",
+					"Set both secrets.credentials.access-key and secrets.credentials.secret-key, or neither to use "
+							+ "the SDK's default credentials chain.");
+		}
+		if (hasSessionToken && !hasAccessKey) {
+			throw new InvalidSecretsConfigurationException("secrets.credentials.session-token",
+					"a session token needs an access key and a secret key",
+					"Set secrets.credentials.access-key and secrets.credentials.secret-key too, or remove the token.");
+		}
+		if (hasProfile && hasAccessKey) {
+			throw new InvalidSecretsConfigurationException("secrets.credentials.profile",
+					"a profile and static keys are both set",
+					"Choose one: remove secrets.credentials.profile or the static access-key/secret-key.");
+		}
+		if (hasProfile) {
+			return ProfileCredentialsProvider.create(credentials.getProfile().trim());
+		}
+		if (hasAccessKey) {
+			String accessKey = credentials.getAccessKey().trim();
+			String secretKey = credentials.getSecretKey().trim();
+			return StaticCredentialsProvider.create(hasSessionToken
+					? AwsSessionCredentials.create(accessKey, secretKey, credentials.getSessionToken().trim())
+					: AwsBasicCredentials.create(accessKey, secretKey));
+		}
+		return null;
+	}
+
+	@Override
+	public @Nullable URI getEndpoint() {
+		return this.endpoint;
+	}
+
+	@Override
+	public @Nullable Region getRegion() {
+		return this.region;
+	}
+
+	@Override
+	public @Nullable AwsCredentialsProvider getCredentialsProvider() {
+		return this.credentialsProvider;
+	}
+
+}

@@ -1,0 +1,20 @@
+package dev.secretsstarter.autoconfigure;
+
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
+
+/**
+ * Callback to customize the builder of the auto-configured {@code SecretsManagerClient} after
+ * properties are applied. Beans of this type are applied in {@code @Order} order.
+ *
+ * @author secrets-starter team
+ */
+@FunctionalInterface
+public interface SecretsManagerClientCustomizer {
+
+	/**
+	 * Customize the client builder.
+	 * @param builder the builder, already configured from properties
+	 */
+	void customize(SecretsManagerClientBuilder builder);
+
+}
