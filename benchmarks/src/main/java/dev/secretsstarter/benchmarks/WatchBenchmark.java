@@ -1,0 +1,174 @@
+package dev.secretsstarter.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.secretsstarter.benchmarks.apps.WatchMain;
+
+/**
+ * Steady-state polling cost and rotation propagation, one {@link WatchMain} child per
+ * configuration (it hosts its own server, so a write and its arrival are timed on one clock).
+ * Configurations are interleaved: each runs in two halves, A B A B.
+ *
+ * @author secrets-starter team
+ */
+public final class WatchBenchmark {
+
+	static final List<String> STEADY_COLUMNS = List.of("variant", "cycles", "calls_per_cycle", "calls_by_operation",
+			"bytes_per_cycle", "values_per_cycle", "api_calls", "response_bytes");
+
+	static final List<String> PROPAGATION_COLUMNS = List.of("variant", "mode", "half", "change", "latency_ms",
+			"api_calls", "get_secret_value", "calls_by_operation");
+
+	private static final int SECRETS = 100;
+
+	private final Classpaths classpaths;
+
+	private final Notes notes;
+
+	private final long intervalMs;
+
+	/**
+	 * A watch benchmark.
+	 * @param classpaths the class paths
+	 * @param notes where failures go
+	 * @param intervalMs the poll interval every variant is configured with
+	 */
+	public WatchBenchmark(Classpaths classpaths, Notes notes, long intervalMs) {
+		this.classpaths = classpaths;
+		this.notes = notes;
+		this.intervalMs = intervalMs;
+	}
+
+	/**
+	 * What each variant is configured with for polling.
+	 * @return the configurations
+	 */
+	List<Configuration> configurations() {
+		String interval = this.intervalMs + "ms";
+		List<Configuration> configurations = new ArrayList<>();
+		configurations.add(new Configuration(Variant.SPRING_CLOUD_AWS, "Spring Cloud AWS reload (refresh)", "polling",
+				List.of("--spring.cloud.aws.secretsmanager.reload.strategy=refresh",
+						"--spring.cloud.aws.secretsmanager.reload.period=" + interval)));
+		configurations.add(new Configuration(Variant.OURS, "secrets-starter (default)", "polling",
+				List.of("--secrets.refresh.enabled=true", "--secrets.refresh.interval=" + interval)));
+		return configurations;
+	}
+
+	/**
+	 * Observe idle poll cycles.
+	 * @param resultsDir where to write {@code steady.csv}
+	 * @param cycles cycles per run
+	 */
+	public void steady(Path resultsDir, int cycles) {
+		List<Map<String, String>> rows = new ArrayList<>();
+		for (Configuration configuration : configurations()) {
+			ChildProcess.Result result = run(configuration, "steady", cycles);
+			if (!result.succeeded()) {
+				this.notes.add("steady", configuration.label() + ": " + result.failureReason());
+				continue;
+			}
+			Map<String, String> report = result.first();
+			int observed = Integer.parseInt(report.get("cycles"));
+			if (observed == 0) {
+				this.notes.add("steady", configuration.label() + ": no poll cycle was seen in " + cycles + " intervals");
+			}
+			double per = Math.max(1, observed);
+			Map<String, String> row = new LinkedHashMap<>();
+			row.put("variant", configuration.label());
+			row.put("cycles", String.valueOf(observed));
+			row.put("calls_per_cycle", String.format(Locale.ROOT, "%.1f", Long.parseLong(report.get("api_calls")) / per));
+			row.put("calls_by_operation", perCycle(report.get("calls_by_operation"), per));
+			row.put("bytes_per_cycle",
+					String.format(Locale.ROOT, "%.0f", Long.parseLong(report.get("response_bytes")) / per));
+			row.put("values_per_cycle", String.format(Locale.ROOT, "%.1f",
+					(Long.parseLong(report.get("get_secret_value")) + Long.parseLong(report.get("batch_get_secret_value")))
+							/ per));
+			row.put("api_calls", report.get("api_calls"));
+			row.put("response_bytes", report.get("response_bytes"));
+			rows.add(row);
+		}
+		Csv.write(resultsDir.resolve("steady.csv"), STEADY_COLUMNS, rows);
+	}
+
+	/**
+	 * Time rotations to the bean.
+	 * @param resultsDir where to write {@code propagation.csv}
+	 * @param changes changes per configuration (split over two interleaved runs)
+	 */
+	public void propagation(Path resultsDir, int changes) {
+		List<Map<String, String>> rows = new ArrayList<>();
+		List<Configuration> configurations = new ArrayList<>(configurations());
+		configurations.addAll(pushConfigurations());
+		for (int half = 1; half <= 2; half++) {
+			for (Configuration configuration : configurations) {
+				ChildProcess.Result result = run(configuration, "propagation", Math.max(1, changes / 2));
+				if (result.records().isEmpty()) {
+					this.notes.add("propagation", configuration.label() + ": " + result.failureReason());
+					continue;
+				}
+				for (Map<String, String> report : result.records()) {
+					if (!Boolean.parseBoolean(report.get("arrived"))) {
+						this.notes.add("propagation", configuration.label() + ": change " + report.get("change")
+								+ " never reached the bean within the bound");
+						continue;
+					}
+					Map<String, String> row = new LinkedHashMap<>();
+					row.put("variant", configuration.label());
+					row.put("mode", configuration.mode());
+					row.put("half", String.valueOf(half));
+					row.put("change", report.get("change"));
+					row.put("latency_ms", report.get("latency_ms"));
+					row.put("api_calls", report.get("api_calls"));
+					row.put("get_secret_value", report.get("get_secret_value"));
+					row.put("calls_by_operation", report.get("calls_by_operation"));
+					rows.add(row);
+				}
+			}
+		}
+		Csv.write(resultsDir.resolve("propagation.csv"), PROPAGATION_COLUMNS, rows);
+	}
+
+	List<Configuration> pushConfigurations() {
+		return List.of();
+	}
+
+	private ChildProcess.Result run(Configuration configuration, String scenario, int repetitions) {
+		List<String> args = new ArrayList<>(List.of(configuration.variant().name(), scenario, String.valueOf(SECRETS),
+				String.valueOf(this.intervalMs), String.valueOf(repetitions), configuration.label().replace(' ', '_')));
+		args.addAll(configuration.arguments());
+		Duration timeout = Duration.ofMillis(60_000 + repetitions * (12 * this.intervalMs + 2_000));
+		return ChildProcess.run(this.classpaths.forVariant(configuration.variant(), true), List.of(),
+				WatchMain.class.getName(), args, timeout);
+	}
+
+	private static String perCycle(String breakdown, double cycles) {
+		StringBuilder text = new StringBuilder();
+		for (String part : breakdown.split(";")) {
+			int colon = part.indexOf(':');
+			if (colon > 0) {
+				text.append((text.length() > 0) ? ";" : "").append(part, 0, colon).append(' ')
+					.append(String.format(Locale.ROOT, "%.1f", Long.parseLong(part.substring(colon + 1)) / cycles));
+			}
+		}
+		return text.toString();
+	}
+
+	/**
+	 * One variant's polling configuration.
+	 *
+	 * @param variant the variant
+	 * @param label its label in the tables
+	 * @param mode how changes are detected ({@code polling} or {@code push})
+	 * @param arguments its Spring arguments
+	 */
+	record Configuration(Variant variant, String label, String mode, List<String> arguments) {
+
+	}
+
+}

@@ -1,0 +1,152 @@
+package dev.secretsstarter.benchmarks.apps;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+import dev.secretsstarter.benchmarks.ApiCalls;
+import dev.secretsstarter.benchmarks.ChildProcess;
+import dev.secretsstarter.benchmarks.SecretsFixture;
+import dev.secretsstarter.benchmarks.Variant;
+import dev.secretsstarter.local.LocalSecretsManager;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Child JVM main for the polling benchmarks: hosts secrets-local and one application (so a write
+ * and its arrival in a bean are timed on one clock), imports N secrets, and either observes idle
+ * poll cycles ({@code steady}) or writes new revisions of {@code bench/s000} and times each until
+ * {@link RotatedProperties} shows it ({@code propagation}). Every wait is bounded.
+ * <p>
+ * Arguments: {@code variant scenario n intervalMillis repetitions label [extra Spring arguments…]}.
+ *
+ * @author secrets-starter team
+ */
+public final class WatchMain {
+
+	private WatchMain() {
+	}
+
+	/**
+	 * Run one scenario.
+	 * @param args see the class description
+	 */
+	public static void main(String[] args) {
+		Variant variant = Variant.valueOf(args[0]);
+		String scenario = args[1];
+		int n = Integer.parseInt(args[2]);
+		long intervalMs = Long.parseLong(args[3]);
+		int repetitions = Integer.parseInt(args[4]);
+		String label = args[5];
+		List<String> extra = List.of(args).subList(6, args.length);
+		try (LocalSecretsManager server = LocalSecretsManager.builder().build().start()) {
+			for (int i = 0; i < n; i++) {
+				server.createSecret(SecretsFixture.name(i), SecretsFixture.json(i, 0));
+			}
+			List<String> springArgs = new ArrayList<>(variant.connectionArguments(server, SecretsFixture.configImport(n)));
+			springArgs.add("--logging.level.root=WARN");
+			springArgs.addAll(extra);
+			SpringApplication app = new SpringApplication(applicationClass(variant), WatchConfiguration.class);
+			app.setBannerMode(Banner.Mode.OFF);
+			try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
+				RotatedProperties bean = context.getBean(RotatedProperties.class);
+				if (!"0".equals(bean.getRevision())) {
+					throw new IllegalStateException("The bean was not bound from the imported secret");
+				}
+				if (scenario.equals("steady")) {
+					steady(server, intervalMs, repetitions, label);
+				}
+				else {
+					propagation(server, bean::getRevision, intervalMs, repetitions, label);
+				}
+			}
+		}
+		System.exit(0);
+	}
+
+	private static Class<?> applicationClass(Variant variant) {
+		return switch (variant) {
+			case SPRING_CLOUD_AWS -> SpringCloudAwsApp.class;
+			case OURS -> OursApp.class;
+			case BASELINE -> BaselineApp.class;
+		};
+	}
+
+	/**
+	 * Sample the server's counters every few milliseconds over {@code cycles} intervals; a cycle
+	 * is a burst of calls after at least half an interval of silence.
+	 */
+	private static void steady(LocalSecretsManager server, long intervalMs, int cycles, String label) {
+		// Let the first poll after start-up pass, so the window holds only idle cycles.
+		LockSupport.parkNanos(intervalMs * 1_500_000L);
+		ApiCalls start = ApiCalls.of(server);
+		Map<String, Long> bytesStart = bytes(server, start);
+		long windowEnd = System.nanoTime() + cycles * intervalMs * 1_000_000L;
+		long lastCount = start.total();
+		long lastActivity = Long.MIN_VALUE / 2;
+		int bursts = 0;
+		while (System.nanoTime() < windowEnd) {
+			LockSupport.parkNanos(2_000_000L);
+			long count = ApiCalls.of(server).total();
+			long now = System.nanoTime();
+			if (count != lastCount) {
+				if (now - lastActivity > intervalMs * 500_000L) {
+					bursts++;
+				}
+				lastActivity = now;
+				lastCount = count;
+			}
+		}
+		ApiCalls calls = ApiCalls.of(server).since(start);
+		Map<String, Long> bytesEnd = bytes(server, ApiCalls.of(server));
+		long bytes = 0;
+		for (Map.Entry<String, Long> entry : bytesEnd.entrySet()) {
+			bytes += entry.getValue() - bytesStart.getOrDefault(entry.getKey(), 0L);
+		}
+		ChildProcess.report("label", label, "cycles", bursts, "api_calls", calls.total(), "get_secret_value",
+				calls.of("GetSecretValue"), "batch_get_secret_value", calls.of("BatchGetSecretValue"),
+				"response_bytes", bytes, "calls_by_operation", calls.breakdown());
+	}
+
+	private static Map<String, Long> bytes(LocalSecretsManager server, ApiCalls calls) {
+		Map<String, Long> bytes = new TreeMap<>();
+		for (String op : calls.byOperation().keySet()) {
+			bytes.put(op, server.requests().responseBytes(op));
+		}
+		return bytes;
+	}
+
+	/** Write a new revision at a random point of the interval; time until the bean shows it. */
+	private static void propagation(LocalSecretsManager server, Supplier<String> revision, long intervalMs,
+			int changes, String label) {
+		for (int k = 1; k <= changes; k++) {
+			LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(intervalMs * 1_000_000L));
+			ApiCalls before = ApiCalls.of(server);
+			String expected = String.valueOf(k);
+			long written = System.nanoTime();
+			server.putSecretValue(SecretsFixture.name(0), SecretsFixture.json(0, k));
+			long deadline = written + (10 * intervalMs + 10_000) * 1_000_000L;
+			while (!expected.equals(revision.get()) && System.nanoTime() < deadline) {
+				LockSupport.parkNanos(100_000L);
+			}
+			long seen = System.nanoTime();
+			ApiCalls calls = ApiCalls.of(server).since(before);
+			boolean arrived = expected.equals(revision.get());
+			ChildProcess.report("label", label, "change", k, "arrived", arrived, "latency_ms",
+					String.format(java.util.Locale.ROOT, "%.1f", (seen - written) / 1e6), "api_calls", calls.total(),
+					"get_secret_value", calls.of("GetSecretValue"), "calls_by_operation", calls.breakdown());
+			if (!arrived) {
+				return;
+			}
+			// Let the refresh that delivered it finish before the next write.
+			LockSupport.parkNanos(200_000_000L);
+		}
+	}
+
+}

@@ -1,0 +1,44 @@
+package dev.secretsstarter.benchmarks.jmh;
+
+import com.amazonaws.auth.AWSStaticCredentialsProvider;
+import com.amazonaws.auth.BasicAWSCredentials;
+import com.amazonaws.client.builder.AwsClientBuilder.EndpointConfiguration;
+import com.amazonaws.services.secretsmanager.AWSSecretsManager;
+import com.amazonaws.services.secretsmanager.AWSSecretsManagerClientBuilder;
+import dev.secretsstarter.local.LocalSecretsManager;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * SDK clients pointed at a secrets-local server: the v2 client everyone but AWS's caching client
+ * uses, and the v1 client that caching client 1.0.x is built on.
+ *
+ * @author secrets-starter team
+ */
+final class Clients {
+
+	private Clients() {
+	}
+
+	static SecretsManagerClient v2(LocalSecretsManager server) {
+		return SecretsManagerClient.builder()
+			.endpointOverride(server.endpoint())
+			.region(Region.of(server.region()))
+			.credentialsProvider(StaticCredentialsProvider
+				.create(AwsBasicCredentials.create(server.accessKeyId(), server.secretAccessKey())))
+			.httpClient(UrlConnectionHttpClient.create())
+			.build();
+	}
+
+	static AWSSecretsManager v1(LocalSecretsManager server) {
+		return AWSSecretsManagerClientBuilder.standard()
+			.withEndpointConfiguration(new EndpointConfiguration(server.endpoint().toString(), server.region()))
+			.withCredentials(new AWSStaticCredentialsProvider(
+					new BasicAWSCredentials(server.accessKeyId(), server.secretAccessKey())))
+			.build();
+	}
+
+}
