@@ -29,6 +29,14 @@ public final class ChildProcess {
 	/** The prefix of a result line a child prints on standard output. */
 	public static final String PREFIX = "BENCH ";
 
+	/**
+	 * Set in every benchmark JVM (and by {@link RunAll} for itself): TCP_NODELAY on the sockets of
+	 * the JDK HTTP server that secrets-local is built on. Without it each response stalls for
+	 * ~40 ms (Nagle's algorithm meeting the client's delayed ACK), a latency no real endpoint has
+	 * and one that would inflate the per-call cost of every variant.
+	 */
+	public static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
 	private ChildProcess() {
 	}
 
@@ -60,6 +68,7 @@ public final class ChildProcess {
 			Duration timeout, @Nullable Path log) {
 		List<String> command = new ArrayList<>();
 		command.add(javaExecutable());
+		command.add("-D" + NODELAY_PROPERTY + "=true");
 		command.addAll(jvmOptions);
 		command.add("-cp");
 		command.add(classpath);

@@ -7,15 +7,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
-import com.amazonaws.auth.AWSStaticCredentialsProvider;
-import com.amazonaws.auth.BasicAWSCredentials;
-import com.amazonaws.client.builder.AwsClientBuilder.EndpointConfiguration;
 import com.amazonaws.secretsmanager.caching.SecretCache;
 import com.amazonaws.secretsmanager.caching.SecretCacheConfiguration;
-import com.amazonaws.services.secretsmanager.AWSSecretsManagerClientBuilder;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.secretsstarter.cache.SecretKey;
+import dev.secretsstarter.benchmarks.jmh.Clients;
 import dev.secretsstarter.cache.SecretSnapshot;
 import dev.secretsstarter.local.LocalSecretsManager;
 
@@ -85,11 +82,7 @@ public final class MemoryProbe {
 			server.createSecret(SecretsFixture.name(i), SecretsFixture.json(i, 0));
 		}
 		SecretCache cache = new SecretCache(new SecretCacheConfiguration().withMaxCacheSize(total + 1)
-			.withClient(AWSSecretsManagerClientBuilder.standard()
-				.withEndpointConfiguration(new EndpointConfiguration(server.endpoint().toString(), server.region()))
-				.withCredentials(new AWSStaticCredentialsProvider(
-						new BasicAWSCredentials(server.accessKeyId(), server.secretAccessKey())))
-				.build()));
+			.withClient(Clients.v1(server)));
 		keepAlive.add(server);
 		keepAlive.add(cache);
 		return (i) -> {

@@ -34,6 +34,8 @@ public final class RunAll {
 	 * @param args options and suite names
 	 */
 	public static void main(String[] args) {
+		// Before any HTTP server class loads: see ChildProcess.NODELAY_PROPERTY.
+		System.setProperty(ChildProcess.NODELAY_PROPERTY, "true");
 		boolean quick = false;
 		boolean reportOnly = false;
 		Set<String> suites = new LinkedHashSet<>();

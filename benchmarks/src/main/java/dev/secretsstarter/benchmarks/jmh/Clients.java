@@ -1,5 +1,6 @@
 package dev.secretsstarter.benchmarks.jmh;
 
+import com.amazonaws.ClientConfiguration;
 import com.amazonaws.auth.AWSStaticCredentialsProvider;
 import com.amazonaws.auth.BasicAWSCredentials;
 import com.amazonaws.client.builder.AwsClientBuilder.EndpointConfiguration;
@@ -18,12 +19,17 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  *
  * @author secrets-starter team
  */
-final class Clients {
+public final class Clients {
 
 	private Clients() {
 	}
 
-	static SecretsManagerClient v2(LocalSecretsManager server) {
+	/**
+	 * An SDK v2 client for a server.
+	 * @param server the server
+	 * @return the client
+	 */
+	public static SecretsManagerClient v2(LocalSecretsManager server) {
 		return SecretsManagerClient.builder()
 			.endpointOverride(server.endpoint())
 			.region(Region.of(server.region()))
@@ -33,8 +39,14 @@ final class Clients {
 			.build();
 	}
 
-	static AWSSecretsManager v1(LocalSecretsManager server) {
+	/**
+	 * An SDK v1 client for a server (see {@link LocalCompatibleV4Signer}).
+	 * @param server the server
+	 * @return the client
+	 */
+	public static AWSSecretsManager v1(LocalSecretsManager server) {
 		return AWSSecretsManagerClientBuilder.standard()
+			.withClientConfiguration(new ClientConfiguration().withSignerOverride(LocalCompatibleV4Signer.register()))
 			.withEndpointConfiguration(new EndpointConfiguration(server.endpoint().toString(), server.region()))
 			.withCredentials(new AWSStaticCredentialsProvider(
 					new BasicAWSCredentials(server.accessKeyId(), server.secretAccessKey())))
