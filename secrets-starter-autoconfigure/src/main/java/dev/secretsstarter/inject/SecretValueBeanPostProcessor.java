@@ -184,7 +184,9 @@ public final class SecretValueBeanPostProcessor implements MergedBeanDefinitionP
 	private static List<AnnotatedMember> findMembers(Class<?> beanType) {
 		List<AnnotatedMember> found = new ArrayList<>();
 		Class<?> type = beanType;
-		while (type != null && type != Object.class) {
+		// A record's component annotations also land on its fields and accessors; records get their
+		// values through the canonical constructor.
+		while (type != null && type != Object.class && !type.isRecord()) {
 			List<AnnotatedMember> own = new ArrayList<>();
 			ReflectionUtils.doWithLocalFields(type, (field) -> {
 				MergedAnnotation<SecretValue> annotation = annotation(field);
