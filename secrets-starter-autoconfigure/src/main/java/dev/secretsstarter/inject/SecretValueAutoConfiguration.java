@@ -34,7 +34,6 @@ public final class SecretValueAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
 	SecretInjectionSites secretInjectionSites(SecretValueBeanPostProcessor secretValueBeanPostProcessor) {
 		return secretValueBeanPostProcessor.getInjectionSites();
 	}
