@@ -21,6 +21,10 @@ import java.util.regex.Pattern;
  */
 public final class Classpaths {
 
+	/** What refresh needs on top of a plain application. */
+	static final java.util.Set<String> REFRESH_STACK = java.util.Set.of("spring-cloud-context", "spring-cloud-commons",
+			"spring-security-crypto", "spring-boot-actuator-autoconfigure", "spring-boot-actuator");
+
 	private final List<String> entries;
 
 	private Classpaths(List<String> entries) {
@@ -52,20 +56,26 @@ public final class Classpaths {
 	 * @return the joined class path
 	 */
 	public String forVariant(Variant variant) {
-		return forVariant(variant, false);
+		return forVariant(variant, false, false);
 	}
 
 	/**
 	 * The class path for a variant.
 	 * @param variant the variant
 	 * @param withServer whether the child hosts secrets-local itself
+	 * @param withRefresh whether the child gets the refresh stack (Spring Cloud Context and
+	 * Commons, the actuator), which polling needs and plain start-up does not
 	 * @return the joined class path
 	 */
-	public String forVariant(Variant variant, boolean withServer) {
+	public String forVariant(Variant variant, boolean withServer, boolean withRefresh) {
 		List<String> kept = new ArrayList<>();
 		for (String entry : this.entries) {
 			String artifact = artifactOf(entry);
 			boolean server = withServer && artifact.equals("secrets-local");
+			boolean refresh = REFRESH_STACK.contains(artifact);
+			if (refresh && !withRefresh) {
+				continue;
+			}
 			if (server || (variant.keeps(artifact) && variant.keepsPath(entry))) {
 				kept.add(entry);
 			}

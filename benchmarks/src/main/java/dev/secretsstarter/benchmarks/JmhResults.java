@@ -37,7 +37,8 @@ public final class JmhResults {
 			String name = benchmark.path("benchmark").asString();
 			String shortName = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
 			JsonNode primary = benchmark.path("primaryMetric");
-			Stats score = Stats.of(raw(primary.path("rawData")));
+			List<Double> rawScores = raw(primary.path("rawData"));
+			Stats score = Stats.of(rawScores);
 			Stats alloc = null;
 			JsonNode secondary = benchmark.path("secondaryMetrics");
 			for (String metric : secondary.propertyNames()) {
@@ -47,7 +48,7 @@ public final class JmhResults {
 				}
 			}
 			entries.add(new Entry(shortName, benchmark.path("mode").asString(), benchmark.path("threads").asInt(),
-					score, primary.path("scoreUnit").asString(), alloc));
+					score, rawScores, primary.path("scoreUnit").asString(), alloc));
 		}
 		return entries;
 	}
@@ -69,10 +70,11 @@ public final class JmhResults {
 	 * @param mode the JMH mode
 	 * @param threads the thread count
 	 * @param score the primary score over iterations
+	 * @param rawScores every measured iteration's score
 	 * @param unit the score's unit
 	 * @param allocation bytes allocated per operation, or {@code null} without {@code -prof gc}
 	 */
-	public record Entry(String name, String mode, int threads, Stats score, String unit,
+	public record Entry(String name, String mode, int threads, Stats score, List<Double> rawScores, String unit,
 			@org.jspecify.annotations.Nullable Stats allocation) {
 
 	}

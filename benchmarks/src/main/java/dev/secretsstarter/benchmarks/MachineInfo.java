@@ -43,7 +43,8 @@ public final class MachineInfo {
 		info.put("aws-sdk-v1", classpaths.versionOf("aws-java-sdk-secretsmanager"));
 		info.put("caffeine", classpaths.versionOf("caffeine"));
 		info.put("jmh", classpaths.versionOf("jmh-core"));
-		info.put("secrets-starter", classpaths.versionOf("secrets-starter-autoconfigure"));
+		info.put("secrets-starter", projectVersion());
+		info.put("load-average", firstLine(Paths.get("/proc/loadavg")));
 		return info;
 	}
 
@@ -103,7 +104,29 @@ public final class MachineInfo {
 				+ ", aws-secretsmanager-caching-java " + info.get("aws-secretsmanager-caching-java")
 				+ ", AWS SDK " + info.get("aws-sdk-v2") + " (v1 " + info.get("aws-sdk-v1") + "), Caffeine "
 				+ info.get("caffeine") + ", JMH " + info.get("jmh") + ", secrets-starter "
-				+ info.get("secrets-starter") + "._";
+				+ info.get("secrets-starter") + "; load average at start " + info.get("load-average") + "._";
+	}
+
+	private static String projectVersion() {
+		try {
+			String pom = Files.readString(Paths.get("pom.xml"));
+			java.util.regex.Matcher matcher = java.util.regex.Pattern
+				.compile("<artifactId>secrets-starter-parent</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+			return matcher.find() ? matcher.group(1) : "?";
+		}
+		catch (IOException ex) {
+			return "?";
+		}
+	}
+
+	private static String firstLine(Path file) {
+		try {
+			List<String> lines = Files.readAllLines(file);
+			return lines.isEmpty() ? "unknown" : String.join(" ", List.of(lines.get(0).split("\\s+")).subList(0, 3));
+		}
+		catch (IOException | RuntimeException ex) {
+			return "unknown";
+		}
 	}
 
 	private static String firstValue(Path file, String key) {

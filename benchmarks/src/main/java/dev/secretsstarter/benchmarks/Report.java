@@ -210,37 +210,59 @@ public final class Report {
 			.append("`getIfPresent` holding the same value. AWS's caching client reads through `getSecretString` after a ")
 			.append("first load from secrets-local. Target: our live handle's `get()` and an injected value read within ")
 			.append("2× `ConcurrentHashMap.get`, with zero allocation.\n\n");
-		List<JmhResults.Entry> entries = new ArrayList<>();
-		entries.addAll(JmhResults.read(this.resultsDir.resolve("jmh-hot-t1.json")));
-		entries.addAll(JmhResults.read(this.resultsDir.resolve("jmh-hot-t2.json")));
-		if (entries.isEmpty()) {
+		// name -> threads -> round -> entry
+		Map<String, Map<Integer, Map<Integer, JmhResults.Entry>>> byName = new java.util.TreeMap<>();
+		for (int threads : new int[] { 1, 2 }) {
+			for (int round = 1; round <= 20; round++) {
+				for (JmhResults.Entry entry : JmhResults.read(
+						this.resultsDir.resolve("jmh-hot-t" + threads + "-r" + round + ".json"))) {
+					byName.computeIfAbsent(entry.name(), (key) -> new LinkedHashMap<>())
+						.computeIfAbsent(threads, (key) -> new LinkedHashMap<>())
+						.put(round, entry);
+				}
+			}
+		}
+		if (byName.isEmpty()) {
 			notMeasured("hot");
 			return;
 		}
-		Map<String, Map<Integer, JmhResults.Entry>> byName = new LinkedHashMap<>();
-		for (JmhResults.Entry entry : entries) {
-			byName.computeIfAbsent(entry.name(), (key) -> new LinkedHashMap<>()).put(entry.threads(), entry);
-		}
 		this.md.append("| read | 1 thread (ns/op) | × CHM.get | B/op | 2 threads (ns/op) | × CHM.get | B/op |\n")
 			.append("|---|---:|---:|---:|---:|---:|---:|\n");
-		Map<Integer, JmhResults.Entry> chm = byName.get("HotReadBenchmark.concurrentHashMapGet");
-		for (Map.Entry<String, Map<Integer, JmhResults.Entry>> row : byName.entrySet()) {
+		Map<Integer, Map<Integer, JmhResults.Entry>> chm = byName.get("HotReadBenchmark.concurrentHashMapGet");
+		int rounds = 0;
+		for (Map.Entry<String, Map<Integer, Map<Integer, JmhResults.Entry>>> row : byName.entrySet()) {
 			this.md.append("| `").append(row.getKey()).append('`');
 			for (int threads : new int[] { 1, 2 }) {
-				JmhResults.Entry entry = row.getValue().get(threads);
-				JmhResults.Entry reference = (chm != null) ? chm.get(threads) : null;
-				if (entry == null) {
+				Map<Integer, JmhResults.Entry> byRound = row.getValue().getOrDefault(threads, Map.of());
+				if (byRound.isEmpty()) {
 					this.md.append(" | — | — | —");
 					continue;
 				}
-				this.md.append(" | ").append(entry.score().format(1)).append(" | ")
-					.append((reference != null) ? String.format(Locale.ROOT, "%.1f×",
-							entry.score().median() / reference.score().median()) : "—")
-					.append(" | ").append((entry.allocation() != null)
-							? String.format(Locale.ROOT, "%.0f", entry.allocation().median()) : "—");
+				rounds = Math.max(rounds, byRound.size());
+				List<Double> scores = new ArrayList<>();
+				List<Double> allocations = new ArrayList<>();
+				List<Double> ratios = new ArrayList<>();
+				byRound.forEach((round, entry) -> {
+					scores.addAll(entry.rawScores());
+					if (entry.allocation() != null) {
+						allocations.add(entry.allocation().median());
+					}
+					JmhResults.Entry reference = (chm != null) ? chm.getOrDefault(threads, Map.of()).get(round) : null;
+					if (reference != null) {
+						ratios.add(entry.score().median() / reference.score().median());
+					}
+				});
+				this.md.append(" | ").append(Stats.of(scores).format(1)).append(" | ")
+					.append(ratios.isEmpty() ? "—" : ratioFormat(Stats.of(ratios)))
+					.append(" | ").append(allocations.isEmpty() ? "—"
+							: String.format(Locale.ROOT, "%.0f", Stats.of(allocations).median()));
 			}
 			this.md.append(" |\n");
 		}
+		this.md.append(String.format(Locale.ROOT, "%nInterleaved JMH rounds: %d (each round runs every read once, "
+				+ "1 fork, short iterations); ns/op pools every measured iteration; × CHM.get is the ratio to "
+				+ "`ConcurrentHashMap.get` within each round (median, and range over rounds); B/op from `-prof gc` "
+				+ "(`gc.alloc.rate.norm`).%n", rounds));
 		this.md.append('\n');
 		environment("hot");
 		notes("hot");
@@ -252,13 +274,15 @@ public final class Report {
 		this.md.append("## Steady state (polling, 100 unchanged secrets)\n\n");
 		List<Map<String, String>> rows = Csv.read(this.resultsDir.resolve("steady.csv"));
 		this.md.append("API calls and response bytes per poll cycle while nothing changes, for 100 imported secrets, ")
-			.append("measured by the server over several cycles.\n\n");
+			.append("poll interval 2 s, counted by the server. A cycle is a burst of calls between quiet gaps of half an ")
+			.append("interval; only cycles wholly inside the observation window count (median, range over cycles). ")
+			.append("*Value-fetching calls* are GetSecretValue plus BatchGetSecretValue.\n\n");
 		if (rows.isEmpty()) {
 			notMeasured("steady");
 			return;
 		}
-		this.md.append("| variant | cycles observed | API calls per cycle | calls by operation per cycle | ")
-			.append("response bytes per cycle | values downloaded per cycle |\n|---|---:|---:|---|---:|---:|\n");
+		this.md.append("| variant | cycles observed | API calls per cycle | calls by operation (median cycle) | ")
+			.append("response bytes per cycle | value-fetching calls per cycle |\n|---|---:|---:|---|---:|---:|\n");
 		for (Map<String, String> row : rows) {
 			this.md.append("| ").append(row.get("variant")).append(" | ").append(row.get("cycles")).append(" | ")
 				.append(row.get("calls_per_cycle")).append(" | ").append(row.get("calls_by_operation").replace(";", ", "))
@@ -385,6 +409,11 @@ public final class Report {
 
 	private static List<Map<String, String>> filter(List<Map<String, String>> rows, Predicate<Map<String, String>> p) {
 		return rows.stream().filter(p).toList();
+	}
+
+	private static String ratioFormat(Stats ratios) {
+		return (ratios.count() == 1) ? String.format(Locale.ROOT, "%.1f×", ratios.median())
+				: String.format(Locale.ROOT, "%.1f× (%.1f–%.1f)", ratios.median(), ratios.min(), ratios.max());
 	}
 
 	private static String fmt(Stats stats, int decimals) {

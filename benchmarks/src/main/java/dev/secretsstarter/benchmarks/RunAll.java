@@ -76,28 +76,44 @@ public final class RunAll {
 		System.out.println("Wrote docs/benchmarks.md");
 	}
 
+	private static void deleteMatching(Path dir, String prefix) {
+		try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+			for (Path file : files.filter((f) -> f.getFileName().toString().startsWith(prefix)).toList()) {
+				Files.delete(file);
+			}
+		}
+		catch (java.io.IOException ex) {
+			// Nothing to clear yet.
+		}
+	}
+
 	private static void runSuite(String suite, boolean quick, Classpaths classpaths, Notes notes, Path results) {
 		JmhSuite jmh = new JmhSuite(classpaths, notes);
 		switch (suite) {
 			case "startup" -> new StartupBenchmark(classpaths, List.of(0, 1, 20, 100), quick ? 1 : 5, notes)
 				.run(results);
 			case "hot" -> {
-				List<String> options = new ArrayList<>(List.of("-prof", "gc"));
-				if (quick) {
-					options.addAll(List.of("-f", "1", "-wi", "1", "-w", "200ms", "-i", "2", "-r", "200ms"));
-				}
-				for (int threads : new int[] { 1, 2 }) {
-					List<String> withThreads = new ArrayList<>(options);
-					withThreads.addAll(List.of("-t", String.valueOf(threads)));
-					jmh.run("hot", results.resolve("jmh-hot-t" + threads + ".json"), "HotReadBenchmark",
-							withThreads, Duration.ofMinutes(10));
+				// JMH runs benchmarks one after another; rounds of short invocations interleave them
+				// (A B C, A B C, …) so that a burst of load from others falls on every variant.
+				List<String> options = new ArrayList<>(List.of("-prof", "gc", "-f", "1"));
+				options.addAll(quick ? List.of("-wi", "1", "-w", "200ms", "-i", "2", "-r", "200ms")
+						: List.of("-wi", "2", "-w", "500ms", "-i", "4", "-r", "500ms"));
+				deleteMatching(results, "jmh-hot-");
+				for (int round = 1; round <= (quick ? 1 : 3); round++) {
+					for (int threads : new int[] { 1, 2 }) {
+						List<String> withThreads = new ArrayList<>(options);
+						withThreads.addAll(List.of("-t", String.valueOf(threads)));
+						jmh.run("hot", results.resolve("jmh-hot-t" + threads + "-r" + round + ".json"),
+								"HotReadBenchmark", withThreads, Duration.ofMinutes(10),
+								List.of("HotReadBenchmark", "OurHotReadBenchmark"));
+					}
 				}
 			}
 			case "local" -> jmh.run("local", results.resolve("jmh-local.json"), "LocalServer",
 					quick ? List.of("-f", "1", "-wi", "1", "-i", "1", "-w", "500ms", "-r", "500ms") : List.of(),
-					Duration.ofMinutes(10));
+					Duration.ofMinutes(10), List.of("LocalServerStartBenchmark", "LocalServerThroughputBenchmark"));
 			case "memory" -> new MemoryBenchmark(classpaths, quick ? 200 : 2000, quick ? 1 : 3, notes).run(results);
-			case "steady" -> new WatchBenchmark(classpaths, notes, 1000).steady(results, quick ? 2 : 5);
+			case "steady" -> new WatchBenchmark(classpaths, notes, 2000).steady(results, quick ? 2 : 4);
 			case "propagation" -> new WatchBenchmark(classpaths, notes, 1000).propagation(results, quick ? 2 : 20);
 			default -> throw new IllegalArgumentException(suite);
 		}

@@ -3,6 +3,7 @@ package dev.secretsstarter.benchmarks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,7 @@ import dev.secretsstarter.benchmarks.apps.WatchMain;
 public final class WatchBenchmark {
 
 	static final List<String> STEADY_COLUMNS = List.of("variant", "cycles", "calls_per_cycle", "calls_by_operation",
-			"bytes_per_cycle", "values_per_cycle", "api_calls", "response_bytes");
+			"bytes_per_cycle", "values_per_cycle");
 
 	static final List<String> PROPAGATION_COLUMNS = List.of("variant", "mode", "half", "change", "latency_ms",
 			"api_calls", "get_secret_value", "calls_by_operation");
@@ -73,24 +74,28 @@ public final class WatchBenchmark {
 				this.notes.add("steady", configuration.label() + ": " + result.failureReason());
 				continue;
 			}
-			Map<String, String> report = result.first();
-			int observed = Integer.parseInt(report.get("cycles"));
-			if (observed == 0) {
-				this.notes.add("steady", configuration.label() + ": no poll cycle was seen in " + cycles + " intervals");
+			List<Map<String, String>> complete = result.records()
+				.stream()
+				.filter((report) -> !report.get("cycle").equals("0"))
+				.toList();
+			if (complete.isEmpty()) {
+				this.notes.add("steady", configuration.label() + ": no complete poll cycle was seen in " + cycles
+						+ " intervals of " + this.intervalMs + " ms");
+				continue;
 			}
-			double per = Math.max(1, observed);
+			List<Map<String, String>> byCalls = complete.stream()
+				.sorted(Comparator.comparingLong((Map<String, String> report) -> number(report, "api_calls")))
+				.toList();
 			Map<String, String> row = new LinkedHashMap<>();
 			row.put("variant", configuration.label());
-			row.put("cycles", String.valueOf(observed));
-			row.put("calls_per_cycle", String.format(Locale.ROOT, "%.1f", Long.parseLong(report.get("api_calls")) / per));
-			row.put("calls_by_operation", perCycle(report.get("calls_by_operation"), per));
+			row.put("cycles", String.valueOf(complete.size()));
+			row.put("calls_per_cycle", Stats.of(complete.stream().map((r) -> number(r, "api_calls")).toList()).format(0));
+			row.put("calls_by_operation", byCalls.get(byCalls.size() / 2).get("calls_by_operation"));
 			row.put("bytes_per_cycle",
-					String.format(Locale.ROOT, "%.0f", Long.parseLong(report.get("response_bytes")) / per));
-			row.put("values_per_cycle", String.format(Locale.ROOT, "%.1f",
-					(Long.parseLong(report.get("get_secret_value")) + Long.parseLong(report.get("batch_get_secret_value")))
-							/ per));
-			row.put("api_calls", report.get("api_calls"));
-			row.put("response_bytes", report.get("response_bytes"));
+					Stats.of(complete.stream().map((r) -> number(r, "response_bytes")).toList()).format(0));
+			row.put("values_per_cycle", Stats.of(complete.stream()
+				.map((r) -> number(r, "get_secret_value") + number(r, "batch_get_secret_value"))
+				.toList()).format(0));
 			rows.add(row);
 		}
 		Csv.write(resultsDir.resolve("steady.csv"), STEADY_COLUMNS, rows);
@@ -134,6 +139,10 @@ public final class WatchBenchmark {
 		Csv.write(resultsDir.resolve("propagation.csv"), PROPAGATION_COLUMNS, rows);
 	}
 
+	private static long number(Map<String, String> report, String key) {
+		return Long.parseLong(report.get(key));
+	}
+
 	List<Configuration> pushConfigurations() {
 		return List.of();
 	}
@@ -143,20 +152,8 @@ public final class WatchBenchmark {
 				String.valueOf(this.intervalMs), String.valueOf(repetitions), configuration.label().replace(' ', '_')));
 		args.addAll(configuration.arguments());
 		Duration timeout = Duration.ofMillis(60_000 + repetitions * (12 * this.intervalMs + 2_000));
-		return ChildProcess.run(this.classpaths.forVariant(configuration.variant(), true), List.of(),
+		return ChildProcess.run(this.classpaths.forVariant(configuration.variant(), true, true), List.of(),
 				WatchMain.class.getName(), args, timeout);
-	}
-
-	private static String perCycle(String breakdown, double cycles) {
-		StringBuilder text = new StringBuilder();
-		for (String part : breakdown.split(";")) {
-			int colon = part.indexOf(':');
-			if (colon > 0) {
-				text.append((text.length() > 0) ? ";" : "").append(part, 0, colon).append(' ')
-					.append(String.format(Locale.ROOT, "%.1f", Long.parseLong(part.substring(colon + 1)) / cycles));
-			}
-		}
-		return text.toString();
 	}
 
 	/**

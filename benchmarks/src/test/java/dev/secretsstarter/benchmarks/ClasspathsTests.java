@@ -56,7 +56,15 @@ class ClasspathsTests {
 	void theServerIsOnlyInAChildThatHostsIt() throws IOException {
 		Classpaths classpaths = classpath("/repo/secrets-local/target/secrets-local-0.1.0-SNAPSHOT.jar");
 		assertThat(classpaths.forVariant(Variant.OURS)).doesNotContain("secrets-local");
-		assertThat(classpaths.forVariant(Variant.OURS, true)).contains("secrets-local");
+		assertThat(classpaths.forVariant(Variant.OURS, true, false)).contains("secrets-local");
+	}
+
+	@Test
+	void theRefreshStackIsOnlyInAChildThatPolls() throws IOException {
+		Classpaths classpaths = classpath("/m2/spring-cloud-context-5.0.4.jar", "/m2/spring-boot-actuator-4.0.7.jar");
+		assertThat(classpaths.forVariant(Variant.SPRING_CLOUD_AWS)).doesNotContain("spring-cloud-context", "actuator");
+		assertThat(classpaths.forVariant(Variant.SPRING_CLOUD_AWS, false, true)).contains("spring-cloud-context",
+				"spring-boot-actuator");
 	}
 
 	@Test

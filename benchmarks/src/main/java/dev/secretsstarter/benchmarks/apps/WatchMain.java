@@ -2,8 +2,6 @@ package dev.secretsstarter.benchmarks.apps;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -79,47 +77,63 @@ public final class WatchMain {
 	}
 
 	/**
-	 * Sample the server's counters every few milliseconds over {@code cycles} intervals; a cycle
-	 * is a burst of calls after at least half an interval of silence.
+	 * Sample the server's counters every few milliseconds over {@code cycles} intervals. A poll
+	 * cycle is a burst of calls that starts and ends with at least half an interval of silence;
+	 * only bursts wholly inside the window count, and each is reported on its own line.
 	 */
 	private static void steady(LocalSecretsManager server, long intervalMs, int cycles, String label) {
 		// Let the first poll after start-up pass, so the window holds only idle cycles.
-		LockSupport.parkNanos(intervalMs * 1_500_000L);
-		ApiCalls start = ApiCalls.of(server);
-		Map<String, Long> bytesStart = bytes(server, start);
-		long windowEnd = System.nanoTime() + cycles * intervalMs * 1_000_000L;
-		long lastCount = start.total();
-		long lastActivity = Long.MIN_VALUE / 2;
-		int bursts = 0;
-		while (System.nanoTime() < windowEnd) {
+		LockSupport.parkNanos(intervalMs * 1_000_000L);
+		long quietNanos = intervalMs * 500_000L;
+		long windowEnd = System.nanoTime() + (cycles + 1) * intervalMs * 1_000_000L;
+		long hardEnd = windowEnd + 30 * intervalMs * 1_000_000L;
+		Reading previous = Reading.of(server);
+		Reading burstStart = null;
+		Reading lastChange = previous;
+		long lastChangeAt = System.nanoTime();
+		boolean quietSeen = false;
+		int reported = 0;
+		while ((System.nanoTime() < windowEnd || burstStart != null) && System.nanoTime() < hardEnd) {
 			LockSupport.parkNanos(2_000_000L);
-			long count = ApiCalls.of(server).total();
 			long now = System.nanoTime();
-			if (count != lastCount) {
-				if (now - lastActivity > intervalMs * 500_000L) {
-					bursts++;
+			Reading current = Reading.of(server);
+			if (current.calls().total() != previous.calls().total()) {
+				if (burstStart == null && quietSeen) {
+					burstStart = previous;
 				}
-				lastActivity = now;
-				lastCount = count;
+				lastChange = current;
+				lastChangeAt = now;
 			}
+			else if (now - lastChangeAt > quietNanos) {
+				if (burstStart != null) {
+					ApiCalls calls = lastChange.calls().since(burstStart.calls());
+					ChildProcess.report("label", label, "cycle", ++reported, "api_calls", calls.total(),
+							"get_secret_value", calls.of("GetSecretValue"), "batch_get_secret_value",
+							calls.of("BatchGetSecretValue"), "response_bytes", lastChange.bytes() - burstStart.bytes(),
+							"calls_by_operation", calls.breakdown());
+					burstStart = null;
+				}
+				quietSeen = true;
+			}
+			previous = current;
 		}
-		ApiCalls calls = ApiCalls.of(server).since(start);
-		Map<String, Long> bytesEnd = bytes(server, ApiCalls.of(server));
-		long bytes = 0;
-		for (Map.Entry<String, Long> entry : bytesEnd.entrySet()) {
-			bytes += entry.getValue() - bytesStart.getOrDefault(entry.getKey(), 0L);
+		if (reported == 0) {
+			ChildProcess.report("label", label, "cycle", 0);
 		}
-		ChildProcess.report("label", label, "cycles", bursts, "api_calls", calls.total(), "get_secret_value",
-				calls.of("GetSecretValue"), "batch_get_secret_value", calls.of("BatchGetSecretValue"),
-				"response_bytes", bytes, "calls_by_operation", calls.breakdown());
 	}
 
-	private static Map<String, Long> bytes(LocalSecretsManager server, ApiCalls calls) {
-		Map<String, Long> bytes = new TreeMap<>();
-		for (String op : calls.byOperation().keySet()) {
-			bytes.put(op, server.requests().responseBytes(op));
+	/** Counters at one instant. */
+	private record Reading(ApiCalls calls, long bytes) {
+
+		static Reading of(LocalSecretsManager server) {
+			ApiCalls calls = ApiCalls.of(server);
+			long bytes = 0;
+			for (String op : calls.byOperation().keySet()) {
+				bytes += server.requests().responseBytes(op);
+			}
+			return new Reading(calls, bytes);
 		}
-		return bytes;
+
 	}
 
 	/** Write a new revision at a random point of the interval; time until the bean shows it. */
