@@ -231,7 +231,11 @@ public final class LocalSecretsManager implements AutoCloseable {
 		this.rotation.runDue();
 	}
 
-	/** Creates a secret with a string value labelled AWSCURRENT, as CreateSecret would, in {@link #region()}. */
+	/**
+	 * Creates a secret with a string value labelled AWSCURRENT, as CreateSecret would, in {@link #region()}.
+	 * The seeding methods throw {@link IllegalArgumentException} where the API would answer an error (e.g. the
+	 * name exists); messages name the secret, never the value.
+	 */
 	public void createSecret(String name, String secretString) {
 		this.codeWrites.create(name, SecretValue.ofString(secretString), null, Map.of());
 	}
@@ -242,13 +246,12 @@ public final class LocalSecretsManager implements AutoCloseable {
 	}
 
 	/**
-	 * Creates a secret with a description and tags.
-	 * @param value the value: a {@link String} or a {@code byte[]}
+	 * Creates a secret with a string value, a description and tags, as CreateSecret would.
+	 * @param description the description, if any
+	 * @param tags tag key to value
 	 */
-	public void createSecret(String name, Object value, @Nullable String description, Map<String, String> tags) {
-		SecretValue secretValue = (value instanceof byte[] bytes) ? SecretValue.ofBinary(bytes)
-				: SecretValue.ofString((String) value);
-		this.codeWrites.create(name, secretValue, description, tags);
+	public void createSecret(String name, String secretString, @Nullable String description, Map<String, String> tags) {
+		this.codeWrites.create(name, SecretValue.ofString(secretString), description, tags);
 	}
 
 	/** Adds a version labelled AWSCURRENT (the old one becomes AWSPREVIOUS), as PutSecretValue would. */

@@ -36,16 +36,34 @@ public final class CodeWrites {
 		this.region = region;
 	}
 
+	/** @throws IllegalArgumentException where CreateSecret would answer an error */
 	public void create(String name, SecretValue value, @Nullable String description, Map<String, String> tags) {
 		List<Tag> tagList = new ArrayList<>();
 		tags.forEach((k, v) -> tagList.add(new Tag(k, v)));
-		this.dispatcher.apply("CreateSecret", (changes) -> SecretWrites.create(this.store, this.region,
-				new SecretWrites.NewSecret(name, value, null, description, null, tagList), this.clock.instant(), changes));
+		try {
+			this.dispatcher.apply("CreateSecret", (changes) -> SecretWrites.create(this.store, this.region,
+					new SecretWrites.NewSecret(name, value, null, description, null, tagList), this.clock.instant(),
+					changes));
+		}
+		catch (ServiceError ex) {
+			throw asIllegalArgument("create", name, ex);
+		}
 	}
 
+	/** @throws IllegalArgumentException where PutSecretValue would answer an error */
 	public void put(String name, SecretValue value) {
-		this.dispatcher.apply("PutSecretValue", (changes) -> SecretWrites.putValue(
-				this.store.requireWritable(this.region, name), null, value, List.of(), this.clock.instant(), changes));
+		try {
+			this.dispatcher.apply("PutSecretValue", (changes) -> SecretWrites.putValue(
+					this.store.requireWritable(this.region, name), null, value, List.of(), this.clock.instant(), changes));
+		}
+		catch (ServiceError ex) {
+			throw asIllegalArgument("put a value into", name, ex);
+		}
+	}
+
+	private static IllegalArgumentException asIllegalArgument(String action, String name, ServiceError ex) {
+		return new IllegalArgumentException("Cannot " + action + " secret " + name + ": " + ex.type() + ": "
+				+ ex.getMessage(), ex);
 	}
 
 	/** Creates each seeded secret, or adds a current version when it exists with another value. */
@@ -54,7 +72,10 @@ public final class CodeWrites {
 			try {
 				boolean exists = this.store.locked(() -> this.store.find(this.region, entry.name()).isPresent());
 				if (!exists) {
-					create(entry.name(), entry.value(), entry.description(), entry.tags());
+					this.dispatcher.apply("CreateSecret", (changes) -> SecretWrites.create(this.store, this.region,
+							new SecretWrites.NewSecret(entry.name(), entry.value(), null, entry.description(), null,
+									entry.tags().entrySet().stream().map((t) -> new Tag(t.getKey(), t.getValue())).toList()),
+							this.clock.instant(), changes));
 					continue;
 				}
 				this.dispatcher.apply("PutSecretValue", (changes) -> {
