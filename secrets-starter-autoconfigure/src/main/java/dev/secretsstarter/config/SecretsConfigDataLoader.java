@@ -22,6 +22,9 @@ public class SecretsConfigDataLoader implements ConfigDataLoader<SecretsConfigDa
 
 	@Override
 	public ConfigData load(ConfigDataLoaderContext context, SecretsConfigDataResource resource) {
+		if (resource.isDisabled()) {
+			return ConfigData.EMPTY;
+		}
 		return context.getBootstrapContext().get(SecretsImports.class).load(resource);
 	}
 

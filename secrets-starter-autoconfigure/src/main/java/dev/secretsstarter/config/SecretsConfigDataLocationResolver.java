@@ -50,15 +50,16 @@ public class SecretsConfigDataLocationResolver implements ConfigDataLocationReso
 			ConfigDataLocation location) {
 		boolean enabled = context.getBinder().bind("secrets.enabled", Boolean.class).orElse(true);
 		ConfigurableBootstrapContext bootstrap = context.getBootstrapContext();
+		List<SecretImport> entries = SecretImport.parse(location.getNonPrefixedValue(SecretImport.PREFIX));
 		if (!enabled) {
 			if (!bootstrap.isRegistered(DisabledLogged.class)) {
 				bootstrap.register(DisabledLogged.class, InstanceSupplier.of(new DisabledLogged()));
 				this.logger.info("secrets.enabled is false: ignoring '" + location + "' (and every other "
 						+ SecretImport.PREFIX + " import)");
 			}
-			return List.of();
+			// Boot rejects a location that resolves to nothing: resources that load to nothing.
+			return entries.stream().map((entry) -> new SecretsConfigDataResource(entry, true, true)).toList();
 		}
-		List<SecretImport> entries = SecretImport.parse(location.getNonPrefixedValue(SecretImport.PREFIX));
 		if (entries.isEmpty()) {
 			if (location.isOptional()) {
 				return List.of();

@@ -16,10 +16,26 @@ public final class SecretsConfigDataResource extends ConfigDataResource {
 
 	private final boolean optionalResource;
 
+	private final boolean disabled;
+
 	SecretsConfigDataResource(SecretImport secretImport, boolean optional) {
+		this(secretImport, optional, false);
+	}
+
+	SecretsConfigDataResource(SecretImport secretImport, boolean optional, boolean disabled) {
 		super(optional);
 		this.secretImport = secretImport;
 		this.optionalResource = optional;
+		this.disabled = disabled;
+	}
+
+	/**
+	 * Whether the integration is disabled ({@code secrets.enabled=false}): the resource loads to
+	 * nothing.
+	 * @return whether disabled
+	 */
+	public boolean isDisabled() {
+		return this.disabled;
 	}
 
 	/**
@@ -37,12 +53,13 @@ public final class SecretsConfigDataResource extends ConfigDataResource {
 	@Override
 	public boolean equals(Object other) {
 		return this == other || (other instanceof SecretsConfigDataResource that
-				&& this.secretImport.equals(that.secretImport) && this.optionalResource == that.optionalResource);
+				&& this.secretImport.equals(that.secretImport) && this.optionalResource == that.optionalResource
+				&& this.disabled == that.disabled);
 	}
 
 	@Override
 	public int hashCode() {
-		return Objects.hash(this.secretImport, this.optionalResource);
+		return Objects.hash(this.secretImport, this.optionalResource, this.disabled);
 	}
 
 	@Override
