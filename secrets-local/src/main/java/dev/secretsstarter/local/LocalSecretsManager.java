@@ -1,0 +1,460 @@
+package dev.secretsstarter.local;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.secretsstarter.local.control.ChangePublisher;
+import dev.secretsstarter.local.control.DefaultFaultInjector;
+import dev.secretsstarter.local.control.DefaultRequestCounters;
+import dev.secretsstarter.local.ops.LifecycleOperations;
+import dev.secretsstarter.local.ops.ListOperations;
+import dev.secretsstarter.local.ops.PasswordOperations;
+import dev.secretsstarter.local.ops.PolicyOperations;
+import dev.secretsstarter.local.ops.ReplicationOperations;
+import dev.secretsstarter.local.ops.RotationOperations;
+import dev.secretsstarter.local.ops.SecretWrites;
+import dev.secretsstarter.local.ops.StageOperations;
+import dev.secretsstarter.local.ops.TagOperations;
+import dev.secretsstarter.local.ops.ValueOperations;
+import dev.secretsstarter.local.persist.DataFile;
+import dev.secretsstarter.local.persist.SeedFile;
+import dev.secretsstarter.local.protocol.Dispatcher;
+import dev.secretsstarter.local.protocol.HttpFrontend;
+import dev.secretsstarter.local.protocol.SigV4Verifier;
+import dev.secretsstarter.local.rotation.RotationEngine;
+import dev.secretsstarter.local.store.SecretStore;
+import dev.secretsstarter.local.store.SecretValue;
+import dev.secretsstarter.local.store.ServiceError;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An embedded, AWS Secrets Manager-compatible server that the real AWS SDK talks to over HTTP (AWS JSON
+ * 1.1, SigV4-verified).
+ *
+ * <pre>{@code
+ * try (LocalSecretsManager server = LocalSecretsManager.builder().build().start()) {
+ *     server.createSecret("db/credentials", "{\"username\":\"app\",\"password\":\"dummy\"}");
+ *     SecretsManagerClient client = SecretsManagerClient.builder()
+ *         .endpointOverride(server.endpoint())
+ *         .region(Region.of(server.region()))
+ *         .credentialsProvider(StaticCredentialsProvider.create(
+ *             AwsBasicCredentials.create(server.accessKeyId(), server.secretAccessKey())))
+ *         .build();
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe: every method may be called from any thread while requests are served.
+ */
+public final class LocalSecretsManager implements AutoCloseable {
+
+	private static final System.Logger logger = System.getLogger(LocalSecretsManager.class.getName());
+
+	private final Builder config;
+
+	private final SecretStore store;
+
+	private final ChangePublisher publisher = new ChangePublisher();
+
+	private final DefaultRequestCounters counters = new DefaultRequestCounters();
+
+	private final DefaultFaultInjector faults = new DefaultFaultInjector();
+
+	private final @Nullable DataFile dataFile;
+
+	private final Dispatcher dispatcher;
+
+	private final RotationEngine rotation;
+
+	private final AtomicBoolean started = new AtomicBoolean();
+
+	private final AtomicBoolean closed = new AtomicBoolean();
+
+	private volatile @Nullable HttpServer server;
+
+	private volatile @Nullable ExecutorService httpExecutor;
+
+	private volatile @Nullable ScheduledExecutorService scheduler;
+
+	private LocalSecretsManager(Builder config) {
+		this.config = config;
+		this.store = new SecretStore(config.accountId);
+		this.dataFile = (config.dataFile != null) ? new DataFile(config.dataFile) : null;
+		DataFile file = this.dataFile;
+		this.dispatcher = new Dispatcher(this.store, config.clock, this.publisher,
+				(file != null) ? () -> file.save(this.store) : () -> {
+				});
+		this.rotation = new RotationEngine(this.store, this.dispatcher, config.clock, config.synchronousRotation);
+		config.rotationFunctions.forEach(this.rotation::register);
+		new ValueOperations(this.store).register(this.dispatcher);
+		new StageOperations(this.store).register(this.dispatcher);
+		new LifecycleOperations(this.store).register(this.dispatcher);
+		new ListOperations(this.store).register(this.dispatcher);
+		new TagOperations(this.store).register(this.dispatcher);
+		new PolicyOperations(this.store).register(this.dispatcher);
+		new ReplicationOperations(this.store).register(this.dispatcher);
+		new PasswordOperations().register(this.dispatcher);
+		new RotationOperations(this.store, this.rotation, this.dispatcher).register(this.dispatcher);
+		if (file != null) {
+			this.store.locked(() -> {
+				file.load(this.store);
+				return null;
+			});
+		}
+		for (Path seed : config.seeds) {
+			seed(seed);
+		}
+	}
+
+	/** @return a builder with the defaults: 127.0.0.1, a free port, us-east-1, test/test */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Binds the port and starts serving.
+	 * @return this server
+	 * @throws IllegalStateException when already started or closed
+	 */
+	public LocalSecretsManager start() {
+		if (this.closed.get() || !this.started.compareAndSet(false, true)) {
+			throw new IllegalStateException("The server was already started");
+		}
+		try {
+			HttpServer http = HttpServer.create(new InetSocketAddress(this.config.host, this.config.port), 128);
+			AtomicInteger threads = new AtomicInteger();
+			ExecutorService executor = Executors.newCachedThreadPool((task) -> {
+				Thread thread = new Thread(task, "secrets-local-http-" + threads.incrementAndGet());
+				thread.setDaemon(true);
+				return thread;
+			});
+			http.setExecutor(executor);
+			http.createContext("/", new HttpFrontend(
+					new SigV4Verifier(this.config.accessKeyId, this.config.secretAccessKey), this.dispatcher,
+					this.counters, this.faults));
+			http.start();
+			this.httpExecutor = executor;
+			this.server = http;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not bind " + this.config.host + ":" + this.config.port, ex);
+		}
+		Duration interval = this.config.rotationCheckInterval;
+		if (interval != null) {
+			ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
+				Thread thread = new Thread(task, "secrets-local-rotation-scheduler");
+				thread.setDaemon(true);
+				return thread;
+			});
+			timer.scheduleWithFixedDelay(this::runDueRotationsSafely, interval.toMillis(), interval.toMillis(),
+					TimeUnit.MILLISECONDS);
+			this.scheduler = timer;
+		}
+		return this;
+	}
+
+	private void runDueRotationsSafely() {
+		try {
+			runDueRotations();
+		}
+		catch (RuntimeException ex) {
+			logger.log(System.Logger.Level.WARNING, "Scheduled rotation check failed: " + ex.getClass().getName());
+		}
+	}
+
+	/** @return the base URI to give the SDK's {@code endpointOverride}, e.g. {@code http://127.0.0.1:54321} */
+	public URI endpoint() {
+		String host = this.config.host.contains(":") ? "[" + this.config.host + "]" : this.config.host;
+		return URI.create("http://" + host + ":" + port());
+	}
+
+	/** @return the bound port */
+	public int port() {
+		HttpServer http = this.server;
+		if (http == null) {
+			throw new IllegalStateException("The server is not started");
+		}
+		return http.getAddress().getPort();
+	}
+
+	/** @return the default region, used by the seeding methods */
+	public String region() {
+		return this.config.region;
+	}
+
+	/** @return the account id used in ARNs */
+	public String accountId() {
+		return this.config.accountId;
+	}
+
+	public String accessKeyId() {
+		return this.config.accessKeyId;
+	}
+
+	public String secretAccessKey() {
+		return this.config.secretAccessKey;
+	}
+
+	/** Stops the server and its background threads. Idempotent. */
+	@Override
+	public void close() {
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
+		ScheduledExecutorService timer = this.scheduler;
+		if (timer != null) {
+			timer.shutdownNow();
+		}
+		HttpServer http = this.server;
+		if (http != null) {
+			http.stop(0);
+		}
+		ExecutorService executor = this.httpExecutor;
+		if (executor != null) {
+			executor.shutdownNow();
+		}
+		this.rotation.close();
+	}
+
+	public void addListener(SecretChangeListener listener) {
+		this.publisher.add(Objects.requireNonNull(listener, "listener"));
+	}
+
+	public void removeListener(SecretChangeListener listener) {
+		this.publisher.remove(listener);
+	}
+
+	public FaultInjector faults() {
+		return this.faults;
+	}
+
+	public RequestCounters requests() {
+		return this.counters;
+	}
+
+	/**
+	 * Makes {@code function} what a RotateSecret naming {@code lambdaArn} runs.
+	 * @param lambdaArn any ARN-like string, e.g. {@code arn:aws:lambda:us-east-1:000000000000:function:rotate}
+	 * @param function the steps
+	 */
+	public void registerRotationFunction(String lambdaArn, RotationFunction function) {
+		this.rotation.register(lambdaArn, function);
+	}
+
+	/** Forgets every secret, count and fault; keeps listeners and rotation functions. */
+	public void reset() {
+		this.dispatcher.apply("Reset", (changes) -> {
+			this.store.clear();
+			changes.touched();
+			return null;
+		});
+		this.counters.reset();
+		this.faults.clear();
+	}
+
+	/** Rotates, on the calling thread, every secret whose rotation schedule is due per the clock. */
+	public void runDueRotations() {
+		this.rotation.runDue();
+	}
+
+	/** Creates a secret with a string value labelled AWSCURRENT, as CreateSecret would, in {@link #region()}. */
+	public void createSecret(String name, String secretString) {
+		create(name, SecretValue.ofString(secretString), null, Map.of());
+	}
+
+	/** Creates a secret with a binary value labelled AWSCURRENT, as CreateSecret would, in {@link #region()}. */
+	public void createSecret(String name, byte[] secretBinary) {
+		create(name, SecretValue.ofBinary(secretBinary), null, Map.of());
+	}
+
+	/**
+	 * Creates a secret with a description and tags.
+	 * @param value the value: a {@link String} or a {@code byte[]}
+	 */
+	public void createSecret(String name, Object value, @Nullable String description, Map<String, String> tags) {
+		SecretValue secretValue = (value instanceof byte[] bytes) ? SecretValue.ofBinary(bytes)
+				: SecretValue.ofString((String) value);
+		create(name, secretValue, description, tags);
+	}
+
+	private void create(String name, SecretValue value, @Nullable String description, Map<String, String> tags) {
+		List<dev.secretsstarter.local.store.Tag> tagList = new ArrayList<>();
+		tags.forEach((k, v) -> tagList.add(new dev.secretsstarter.local.store.Tag(k, v)));
+		this.dispatcher.apply("CreateSecret", (changes) -> SecretWrites.create(this.store, this.config.region,
+				new SecretWrites.NewSecret(name, value, null, description, null, tagList), this.config.clock.instant(),
+				changes));
+	}
+
+	/** Adds a version labelled AWSCURRENT (the old one becomes AWSPREVIOUS), as PutSecretValue would. */
+	public void putSecretValue(String name, String secretString) {
+		SecretValue value = SecretValue.ofString(secretString);
+		this.dispatcher.apply("PutSecretValue", (changes) -> SecretWrites.putValue(
+				this.store.requireWritable(this.config.region, name), null, value, List.of(),
+				this.config.clock.instant(), changes));
+	}
+
+	/**
+	 * Creates the secrets a YAML or JSON seed file describes (see {@code docs/local-server.md}); secrets that
+	 * already exist get the seeded value as a new AWSCURRENT version when it differs.
+	 */
+	public void seed(Path yamlOrJsonFile) {
+		for (SeedFile.Entry entry : SeedFile.read(yamlOrJsonFile)) {
+			boolean exists = this.store.locked(() -> this.store.find(this.config.region, entry.name()).isPresent());
+			try {
+				if (!exists) {
+					create(entry.name(), entry.value(), entry.description(), entry.tags());
+				}
+				else {
+					this.dispatcher.apply("PutSecretValue", (changes) -> {
+						var secret = this.store.requireWritable(this.config.region, entry.name());
+						var current = secret.versionWithStage("AWSCURRENT").map((v) -> v.value()).orElse(null);
+						return entry.value().equals(current) ? null : SecretWrites.putValue(secret, null, entry.value(),
+								List.of(), this.config.clock.instant(), changes);
+					});
+				}
+			}
+			catch (ServiceError ex) {
+				throw new IllegalArgumentException("Seed file " + yamlOrJsonFile + ": secret " + entry.name() + ": "
+						+ ex.getMessage(), ex);
+			}
+		}
+	}
+
+	@Override
+	public String toString() {
+		HttpServer http = this.server;
+		return "LocalSecretsManager[" + ((http != null) ? endpoint() : "not started") + ", region " + this.config.region
+				+ "]";
+	}
+
+	/**
+	 * Configures a {@link LocalSecretsManager}. Not thread-safe; build once.
+	 */
+	public static final class Builder {
+
+		private String host = "127.0.0.1";
+
+		private int port;
+
+		private String region = "us-east-1";
+
+		private String accountId = "000000000000";
+
+		private String accessKeyId = "test";
+
+		private String secretAccessKey = "test";
+
+		private Clock clock = Clock.systemUTC();
+
+		private @Nullable Path dataFile;
+
+		private final List<Path> seeds = new ArrayList<>();
+
+		private final Map<String, RotationFunction> rotationFunctions = new LinkedHashMap<>();
+
+		private boolean synchronousRotation;
+
+		private @Nullable Duration rotationCheckInterval;
+
+		private Builder() {
+		}
+
+		/** The address to bind, 127.0.0.1 by default. */
+		public Builder host(String host) {
+			this.host = Objects.requireNonNull(host, "host");
+			return this;
+		}
+
+		/** The port to bind, 0 (a free port) by default. */
+		public Builder port(int port) {
+			if (port < 0 || port > 65535) {
+				throw new IllegalArgumentException("port must be between 0 and 65535");
+			}
+			this.port = port;
+			return this;
+		}
+
+		/** The default region (us-east-1), used for seeding; requests use the region they are signed for. */
+		public Builder region(String region) {
+			this.region = Objects.requireNonNull(region, "region");
+			return this;
+		}
+
+		/** The account id in ARNs, 000000000000 by default. */
+		public Builder accountId(String accountId) {
+			this.accountId = Objects.requireNonNull(accountId, "accountId");
+			return this;
+		}
+
+		/** The only credentials accepted, test/test by default. */
+		public Builder credentials(String accessKeyId, String secretAccessKey) {
+			this.accessKeyId = Objects.requireNonNull(accessKeyId, "accessKeyId");
+			this.secretAccessKey = Objects.requireNonNull(secretAccessKey, "secretAccessKey");
+			return this;
+		}
+
+		/** The clock for timestamps, deletion windows and rotation schedules; the system UTC clock by default. */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock");
+			return this;
+		}
+
+		/** Persists every write to this file, encrypted with a key kept in {@code <file>.key}. */
+		public Builder dataFile(Path dataFile) {
+			this.dataFile = Objects.requireNonNull(dataFile, "dataFile");
+			return this;
+		}
+
+		/** Seeds the secrets a YAML or JSON file describes when the server is built. May be called repeatedly. */
+		public Builder seed(Path seedFile) {
+			this.seeds.add(Objects.requireNonNull(seedFile, "seedFile"));
+			return this;
+		}
+
+		/** Registers a rotation function, as {@link LocalSecretsManager#registerRotationFunction} does. */
+		public Builder rotationFunction(String lambdaArn, RotationFunction function) {
+			this.rotationFunctions.put(Objects.requireNonNull(lambdaArn, "lambdaArn"),
+					Objects.requireNonNull(function, "function"));
+			return this;
+		}
+
+		/** Whether RotateSecret runs the steps before answering, instead of on a background thread like the service. */
+		public Builder synchronousRotation(boolean synchronousRotation) {
+			this.synchronousRotation = synchronousRotation;
+			return this;
+		}
+
+		/** Checks for due scheduled rotations in the background at this interval; off by default. */
+		public Builder rotationCheckInterval(Duration interval) {
+			if (interval.isNegative() || interval.isZero()) {
+				throw new IllegalArgumentException("interval must be positive");
+			}
+			this.rotationCheckInterval = interval;
+			return this;
+		}
+
+		/** @return a server, not yet started; persisted data and seed files are loaded now */
+		public LocalSecretsManager build() {
+			return new LocalSecretsManager(this);
+		}
+
+	}
+
+
+}

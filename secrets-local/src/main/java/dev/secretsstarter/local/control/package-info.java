@@ -1,0 +1,7 @@
+/**
+ * Test controls: fault injection and request counters.
+ */
+@NullMarked
+package dev.secretsstarter.local.control;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,241 @@
+package dev.secretsstarter.inject;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.convert.ConversionService;
+import org.springframework.core.env.Environment;
+import org.springframework.util.StringUtils;
+import org.springframework.util.function.SingletonSupplier;
+
+import dev.secretsstarter.cache.SecretCache;
+import dev.secretsstarter.cache.SecretKey;
+import dev.secretsstarter.cache.SecretLoadFailures;
+import dev.secretsstarter.cache.SecretSnapshot;
+import dev.secretsstarter.cache.SecretUsages;
+import dev.secretsstarter.inject.SecretInjectionException.Reason;
+import dev.secretsstarter.inject.SecretInjectionSite.Kind;
+import dev.secretsstarter.inject.SecretInjectionSite.Wrapper;
+
+/**
+ * The shared logic of {@link SecretValue @SecretValue} injection, used by the bean post-processor
+ * (fields, setters) and the autowire candidate resolver (parameters): resolving an annotation to
+ * a site, loading keys in one batch, converting, wrapping in {@code Optional} or a handle, and
+ * recording the site. The cache, the JSON mapper and the conversion service are looked up on
+ * first use, so that the post-processor does not create them early. Thread-safe.
+ *
+ * @author secrets-starter team
+ */
+final class SecretValueInjector {
+
+	/** Returned by {@link #resolve} when an optional secret or key is absent and nothing is injected. */
+	static final Object ABSENT = new Object();
+
+	private final ConfigurableListableBeanFactory beanFactory;
+
+	private final Environment environment;
+
+	private final Supplier<SecretCache> cache;
+
+	private final SecretInjectionSites sites;
+
+	SecretValueInjector(ConfigurableListableBeanFactory beanFactory, Environment environment) {
+		this.beanFactory = beanFactory;
+		this.environment = environment;
+		this.cache = SingletonSupplier.of(this::lookUpCache);
+		Supplier<SecretValueConverter> converter = SingletonSupplier.of(this::createConverter);
+		Supplier<@Nullable SecretUsages> usages = () -> beanFactory.getBeanProvider(SecretUsages.class)
+			.getIfAvailable();
+		this.sites = new SecretInjectionSites(this.cache, converter, usages);
+	}
+
+	SecretInjectionSites sites() {
+		return this.sites;
+	}
+
+	private SecretCache lookUpCache() {
+		try {
+			SecretCache found = this.beanFactory.getBean(SecretCache.class);
+			found.addListener(this.sites);
+			return found;
+		}
+		catch (NoSuchBeanDefinitionException ex) {
+			throw new IllegalStateException("@SecretValue needs a SecretCache bean; none is defined. Check that "
+					+ "'secrets.enabled' is not false and the secrets-starter auto-configuration is active.", ex);
+		}
+	}
+
+	private SecretValueConverter createConverter() {
+		JsonMapper jsonMapper = this.beanFactory.getBeanProvider(JsonMapper.class).getIfUnique(JsonMapper::shared);
+		ConversionService conversionService = this.beanFactory.getConversionService();
+		return new SecretValueConverter(jsonMapper,
+				(conversionService != null) ? conversionService : ApplicationConversionService.getSharedInstance());
+	}
+
+	/**
+	 * Resolve an annotated member to a site.
+	 * @param beanName the bean
+	 * @param member the member description
+	 * @param kind the kind of member
+	 * @param annotation the annotation
+	 * @param declaredType the member's declared type
+	 * @return the site
+	 */
+	SecretInjectionSite site(String beanName, String member, Kind kind, MergedAnnotation<SecretValue> annotation,
+			ResolvableType declaredType) {
+		String site = beanName + "." + member;
+		String id = resolve(annotation.getString("id"));
+		String jsonKey = resolve(annotation.getString("key"));
+		String stage = resolve(annotation.getString("versionStage"));
+		String versionId = resolve(annotation.getString("versionId"));
+		if (!StringUtils.hasText(id)) {
+			throw invalid(site, null, "no secret name or ARN is given",
+					"Name the secret: @SecretValue(\"my/secret\") or @SecretValue(id = \"my/secret\").");
+		}
+		if (StringUtils.hasText(stage) && StringUtils.hasText(versionId)) {
+			throw invalid(site, null, "both versionStage and versionId are given for secret '" + id + "'",
+					"Give either a version stage or a version id, not both.");
+		}
+		SecretKey key = StringUtils.hasText(versionId) ? SecretKey.version(id, versionId)
+				: SecretKey.stage(id, StringUtils.hasText(stage) ? stage : SecretKey.AWSCURRENT);
+		Class<?> raw = declaredType.toClass();
+		Wrapper wrapper = (raw == SecretHandle.class) ? Wrapper.HANDLE
+				: (raw == Optional.class) ? Wrapper.OPTIONAL : Wrapper.NONE;
+		ResolvableType valueType = (wrapper != Wrapper.NONE) ? declaredType.getGeneric(0) : declaredType;
+		if (valueType.resolve() == null) {
+			throw invalid(site, key, "the type " + declaredType + " does not name its value type",
+					"Declare the value type, for example SecretHandle<String> or Optional<DbCredentials>.");
+		}
+		return new SecretInjectionSite(beanName, member, kind, wrapper, key,
+				StringUtils.hasText(jsonKey) ? jsonKey : null, annotation.getBoolean("required"), valueType);
+	}
+
+	private String resolve(String value) {
+		if (!value.contains("${")) {
+			return value;
+		}
+		String resolved = this.beanFactory.hasEmbeddedValueResolver() ? this.beanFactory.resolveEmbeddedValue(value)
+				: this.environment.resolveRequiredPlaceholders(value);
+		return (resolved != null) ? resolved : "";
+	}
+
+	/**
+	 * Load keys in one call to the cache (which batches what it does not hold).
+	 * @param keys the keys
+	 * @return per key, the snapshot or the failure
+	 */
+	Map<SecretKey, Object> load(Collection<SecretKey> keys) {
+		Map<SecretKey, Object> outcomes = new HashMap<>();
+		try {
+			outcomes.putAll(this.cache.get().getAll(new LinkedHashSet<>(keys)));
+		}
+		catch (SecretLoadFailures ex) {
+			outcomes.putAll(ex.getFailures());
+			for (SecretKey key : keys) {
+				if (!outcomes.containsKey(key)) {
+					SecretSnapshot loaded = this.cache.get().getIfPresent(key);
+					outcomes.put(key, (loaded != null) ? loaded : ex);
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			keys.forEach((key) -> outcomes.put(key, ex));
+		}
+		return outcomes;
+	}
+
+	/**
+	 * Load one key.
+	 * @param key the key
+	 * @return the snapshot or the failure
+	 */
+	Object load(SecretKey key) {
+		try {
+			return this.cache.get().get(key);
+		}
+		catch (RuntimeException ex) {
+			return ex;
+		}
+	}
+
+	/**
+	 * The value to inject at a site, recording the site (and registering a handle).
+	 * @param site the site
+	 * @param outcome the snapshot or the failure from {@link #load}
+	 * @return the value, possibly {@code null}, or {@link #ABSENT}
+	 * @throws SecretInjectionException if the site cannot be satisfied
+	 */
+	@Nullable Object resolve(SecretInjectionSite site, Object outcome) {
+		this.sites.record(site);
+		SecretSnapshot snapshot = (outcome instanceof SecretSnapshot found) ? found : null;
+		Object value = ABSENT;
+		if (snapshot != null) {
+			value = convert(site, snapshot);
+		}
+		else if (!isNotFound((Throwable) outcome)) {
+			throw new SecretInjectionException(Reason.LOAD_FAILED, site.description(), site.key(), site.jsonKey(),
+					"the secret could not be read: " + ((Throwable) outcome).getMessage(),
+					"Check the cause below: access to the secret, the endpoint and region, and the credentials.",
+					(Throwable) outcome);
+		}
+		else if (site.required()) {
+			throw new SecretInjectionException(Reason.SECRET_NOT_FOUND, site.description(), site.key(), site.jsonKey(),
+					"the secret does not exist" + (site.key().isStaged() && SecretKey.AWSCURRENT
+						.equals(site.key().versionStage()) ? "" : " or has no such version"),
+					"Create the secret, correct its name or version in @SecretValue, or set required = false.",
+					null);
+		}
+		return switch (site.wrapper()) {
+			case NONE -> value;
+			case OPTIONAL -> Optional.ofNullable((value != ABSENT) ? value : null);
+			case HANDLE -> {
+				SecretHandle<Object> handle = SecretHandle.live(site.key(), site.jsonKey(), snapshot,
+						(value != ABSENT) ? value : null);
+				this.sites.registerHandle(site, handle);
+				yield handle;
+			}
+		};
+	}
+
+	private @Nullable Object convert(SecretInjectionSite site, SecretSnapshot snapshot) {
+		try {
+			return this.sites.converter().convert(site, snapshot);
+		}
+		catch (SecretInjectionException ex) {
+			if (!site.required() && ex.getReason() == Reason.KEY_NOT_FOUND) {
+				return ABSENT;
+			}
+			throw ex;
+		}
+	}
+
+	static boolean isNotFound(Throwable failure) {
+		for (Throwable candidate = failure; candidate != null; candidate = candidate.getCause()) {
+			// The cache reports a missing secret as the core SecretNotFoundException, which wraps the
+			// service's ResourceNotFoundException.
+			if (candidate instanceof ResourceNotFoundException
+					|| candidate.getClass().getSimpleName().equals("SecretNotFoundException")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static SecretInjectionException invalid(String site, @Nullable SecretKey key, String problem, String action) {
+		return new SecretInjectionException(Reason.INVALID_DECLARATION, site, key, null, problem, action, null);
+	}
+
+}
