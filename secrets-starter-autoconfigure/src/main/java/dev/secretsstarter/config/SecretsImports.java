@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.secretsstarter.autoconfigure.PropertiesSecretsManagerConnectionDetails;
+import dev.secretsstarter.autoconfigure.SecretsManagerClientCustomizer;
 import dev.secretsstarter.autoconfigure.SecretsManagerClientFactory;
 import dev.secretsstarter.autoconfigure.SecretsProperties;
 import dev.secretsstarter.cache.CaffeineSecretCache;
@@ -26,9 +27,11 @@ import dev.secretsstarter.core.SecretsException;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.Filter;
 import software.amazon.awssdk.services.secretsmanager.model.FilterNameStringType;
 import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
 
+import org.springframework.boot.bootstrap.BootstrapContext;
 import org.springframework.boot.context.config.ConfigData;
 import org.springframework.boot.context.config.ConfigDataResourceNotFoundException;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -51,6 +54,10 @@ final class SecretsImports {
 
 	private final Binder binder;
 
+	private final BootstrapContext bootstrap;
+
+	private final boolean externalClient;
+
 	private final SecretUsages usages = new SecretUsages();
 
 	private @Nullable SecretsManagerClient client;
@@ -67,8 +74,16 @@ final class SecretsImports {
 
 	private @Nullable SecretsImportException roundFailure;
 
-	SecretsImports(Binder binder) {
+	/**
+	 * @param binder binds {@code secrets.*} as the environment is before the imports
+	 * @param bootstrap the bootstrap context, for a client or customizer registered by a
+	 * {@code BootstrapRegistryInitializer}
+	 * @param externalClient whether a client was registered before the imports: use it
+	 */
+	SecretsImports(Binder binder, BootstrapContext bootstrap, boolean externalClient) {
 		this.binder = binder;
+		this.bootstrap = bootstrap;
+		this.externalClient = externalClient;
 	}
 
 	synchronized void add(SecretsConfigDataResource resource) {
@@ -76,12 +91,19 @@ final class SecretsImports {
 	}
 
 	synchronized SecretsManagerClient client() {
+		if (this.client == null && this.externalClient) {
+			this.client = this.bootstrap.get(SecretsManagerClient.class);
+		}
 		if (this.client == null) {
+			// Beans do not exist yet: customizers for this client come from the bootstrap registry.
+			List<SecretsManagerClientCustomizer> customizers = this.bootstrap
+				.isRegistered(SecretsManagerClientCustomizer.class)
+						? List.of(this.bootstrap.get(SecretsManagerClientCustomizer.class)) : List.of();
 			SecretsProperties properties = this.binder.bind("secrets", SecretsProperties.class)
 				.orElseGet(SecretsProperties::new);
 			this.client = new SecretsManagerClientFactory(new PropertiesSecretsManagerConnectionDetails(properties),
 					properties.getClient(), List.of())
-				.createClient(List.of());
+				.createClient(customizers);
 		}
 		return this.client;
 	}
@@ -218,9 +240,8 @@ final class SecretsImports {
 		List<String> names = new ArrayList<>();
 		try {
 			int pages = 0;
-			for (var page : client().listSecretsPaginator((request) -> request
-				.filters((filter) -> filter.key(FilterNameStringType.NAME).values(entry.id()))
-				.maxResults(100))) {
+			Filter byName = Filter.builder().key(FilterNameStringType.NAME).values(entry.id()).build();
+			for (var page : client().listSecretsPaginator((request) -> request.filters(byName).maxResults(100))) {
 				for (SecretListEntry secret : page.secretList()) {
 					// The service matches name prefixes case-insensitively; imports are exact.
 					if (secret.name().startsWith(entry.id())) {
