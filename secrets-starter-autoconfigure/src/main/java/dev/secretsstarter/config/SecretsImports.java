@@ -24,6 +24,7 @@ import dev.secretsstarter.cache.SecretSnapshot;
 import dev.secretsstarter.cache.SecretUsages;
 import dev.secretsstarter.core.SecretNotFoundException;
 import dev.secretsstarter.core.SecretsException;
+import dev.secretsstarter.core.SecretsExceptionTranslator;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -254,13 +255,16 @@ final class SecretsImports {
 			}
 		}
 		catch (SdkException ex) {
-			throw new SecretsException(entry.id(), "Could not list the secrets under '" + entry.id()
-					+ "' with ListSecrets: " + ex.getMessage() + ". Grant secretsmanager:ListSecrets to the "
-					+ "application's identity, or import the secrets by name.", ex);
+			SecretsException translated = SecretsExceptionTranslator.translate(entry.id() + "*", "ListSecrets", ex);
+			throw new SecretsException("Could not list the secrets under '" + entry.id() + "': "
+					+ translated.getMessage() + " Importing a name prefix needs secretsmanager:ListSecrets; "
+					+ "import the secrets by name otherwise.", entry.id(), "ListSecrets", translated.getErrorCode(),
+					translated);
 		}
 		if (names.isEmpty()) {
-			throw new SecretNotFoundException(entry.id(), "No secret has a name starting with '" + entry.id()
-					+ "'. Check the prefix and the region (secrets.region), or mark the import optional:.", null);
+			throw new SecretNotFoundException("No secret has a name starting with '" + entry.id()
+					+ "'. Check the prefix and the region (secrets.region), or mark the import optional:.", entry.id(),
+					"ListSecrets", null, null);
 		}
 		return names;
 	}

@@ -106,7 +106,7 @@ class CaffeineSecretCacheIntegrationTests {
 		assertThatExceptionOfType(SecretNotFoundException.class)
 			.isThrownBy(() -> this.cache.get(SecretKey.current("no/such")))
 			.withMessageContaining("no/such")
-			.withMessageContaining("does not exist");
+			.withMessageContaining("was not found");
 	}
 
 	@Test
