@@ -1,0 +1,314 @@
+package dev.secretsstarter.cache;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.secretsstarter.core.SecretsException;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * The {@link SecretCache} over a {@link SecretsManagerClient}, backed by a bounded Caffeine cache.
+ * <ul>
+ * <li>Misses load once however many threads miss together (Caffeine's single-flight
+ * {@code get(key, loader)}); {@link #refresh} is single-flight per key too.</li>
+ * <li>{@link #getAll} loads AWSCURRENT misses with BatchGetSecretValue, 20 per call, chunks in
+ * parallel on a small bounded pool ({@link BatchExecutor}); anything else with GetSecretValue.</li>
+ * <li>Stale-on-error: a failed refresh keeps the value and schedules the next attempt with
+ * exponential backoff and jitter; the value is served until {@code max-staleness} after it was
+ * last confirmed current, then {@link #get} fails with a {@link SecretsException} saying why.</li>
+ * <li>Listeners hear of version changes only, after the swap, outside any lock.</li>
+ * </ul>
+ * Thread-safe. Reads of a present, fresh value never block on I/O.
+ *
+ * @author secrets-starter team
+ */
+public final class CaffeineSecretCache implements SecretCache {
+
+	private static final Log logger = LogFactory.getLog(CaffeineSecretCache.class);
+
+	private final Cache<SecretKey, CacheEntry> cache;
+
+	private final SecretFetcher fetcher;
+
+	private final Clock clock;
+
+	private final Duration maxStaleness;
+
+	private final Backoff backoff;
+
+	private final BatchExecutor batchExecutor = new BatchExecutor();
+
+	private final List<SecretCacheListener> listeners = new CopyOnWriteArrayList<>();
+
+	private final ConcurrentMap<SecretKey, CompletableFuture<SecretSnapshot>> refreshing = new ConcurrentHashMap<>();
+
+	/**
+	 * Create a cache.
+	 * @param client the client to load with
+	 * @param properties the cache settings
+	 * @param clock the clock for staleness and backoff
+	 */
+	public CaffeineSecretCache(SecretsManagerClient client, SecretCacheProperties properties, Clock clock) {
+		this(client, properties, clock, new Backoff(properties.getBackoff()));
+	}
+
+	CaffeineSecretCache(SecretsManagerClient client, SecretCacheProperties properties, Clock clock, Backoff backoff) {
+		this.cache = Caffeine.newBuilder().maximumSize(properties.getMaximumSize()).build();
+		this.fetcher = new SecretFetcher(client, clock);
+		this.clock = clock;
+		this.maxStaleness = properties.getMaxStaleness();
+		this.backoff = backoff;
+	}
+
+	@Override
+	public SecretSnapshot get(SecretKey key) {
+		CacheEntry entry = this.cache.getIfPresent(key);
+		if (entry == null) {
+			return load(key);
+		}
+		if (isServable(key, entry)) {
+			return entry.snapshot();
+		}
+		refresh(key);
+		CacheEntry after = this.cache.getIfPresent(key);
+		if (after != null && isServable(key, after)) {
+			return after.snapshot();
+		}
+		throw tooStale(key, (after != null) ? after : entry);
+	}
+
+	@Override
+	public @Nullable SecretSnapshot getIfPresent(SecretKey key) {
+		CacheEntry entry = this.cache.getIfPresent(key);
+		return (entry != null) ? entry.snapshot() : null;
+	}
+
+	@Override
+	public Map<SecretKey, SecretSnapshot> getAll(Collection<SecretKey> keys) {
+		Map<SecretKey, SecretSnapshot> result = new LinkedHashMap<>();
+		Map<SecretKey, RuntimeException> failures = new LinkedHashMap<>();
+		List<SecretKey> batchable = new ArrayList<>();
+		List<SecretKey> single = new ArrayList<>();
+		for (SecretKey key : new LinkedHashSet<>(keys)) {
+			CacheEntry entry = this.cache.getIfPresent(key);
+			if (entry != null && isServable(key, entry)) {
+				result.put(key, entry.snapshot());
+			}
+			else if (entry == null && SecretKey.AWSCURRENT.equals(key.versionStage())) {
+				batchable.add(key);
+			}
+			else {
+				single.add(key);
+			}
+		}
+		Map<SecretKey, SecretSnapshot> loaded = new ConcurrentHashMap<>();
+		Map<SecretKey, RuntimeException> failed = new ConcurrentHashMap<>();
+		this.batchExecutor.run(batchable, SecretFetcher.BATCH_SIZE,
+				(chunk) -> this.fetcher.fetchBatch(chunk, loaded, failed), failed);
+		for (SecretKey key : batchable) {
+			SecretSnapshot snapshot = loaded.get(key);
+			if (snapshot != null) {
+				result.put(key, cacheLoaded(key, snapshot));
+			}
+			else {
+				failures.put(key, failed.getOrDefault(key, new SecretsException(
+						"Secret '" + key + "' was not returned by BatchGetSecretValue", key.secretId(),
+						"BatchGetSecretValue", null, null)));
+			}
+		}
+		for (SecretKey key : single) {
+			try {
+				result.put(key, get(key));
+			}
+			catch (RuntimeException ex) {
+				failures.put(key, ex);
+			}
+		}
+		if (!failures.isEmpty()) {
+			throw new SecretLoadFailures(failures);
+		}
+		return result;
+	}
+
+	@Override
+	public SecretSnapshot refresh(SecretKey key) {
+		CacheEntry entry = this.cache.getIfPresent(key);
+		if (entry == null) {
+			return load(key);
+		}
+		if (entry.isBackingOff(this.clock.instant())) {
+			return entry.snapshot();
+		}
+		CompletableFuture<SecretSnapshot> mine = new CompletableFuture<>();
+		CompletableFuture<SecretSnapshot> running = this.refreshing.putIfAbsent(key, mine);
+		if (running != null) {
+			return join(running);
+		}
+		try {
+			SecretSnapshot snapshot = fetchAndSwap(key, entry);
+			mine.complete(snapshot);
+			return snapshot;
+		}
+		catch (RuntimeException ex) {
+			mine.completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			this.refreshing.remove(key, mine);
+		}
+	}
+
+	private SecretSnapshot fetchAndSwap(SecretKey key, CacheEntry entry) {
+		SecretSnapshot fetched;
+		try {
+			fetched = this.fetcher.fetch(key);
+		}
+		catch (RuntimeException ex) {
+			markFailed(key, ex);
+			CacheEntry after = this.cache.getIfPresent(key);
+			return (after != null) ? after.snapshot() : entry.snapshot();
+		}
+		return swap(key, fetched);
+	}
+
+	@Override
+	public void put(SecretKey key, SecretSnapshot snapshot) {
+		swap(key, snapshot);
+	}
+
+	@Override
+	public void markVerified(SecretKey key) {
+		Instant now = this.clock.instant();
+		this.cache.asMap().computeIfPresent(key, (k, entry) -> entry.verifiedAgain(now));
+	}
+
+	@Override
+	public void markFailed(SecretKey key, Throwable failure) {
+		Instant now = this.clock.instant();
+		CacheEntry updated = this.cache.asMap()
+			.computeIfPresent(key, (k, entry) -> entry.failed(failure, now, this.backoff.delay(entry.consecutiveFailures() + 1)));
+		if (updated != null && logger.isWarnEnabled()) {
+			logger.warn("Refreshing secret '" + key + "' failed (" + updated.consecutiveFailures()
+					+ " time(s) in a row); serving the value last verified at " + updated.verifiedAt()
+					+ " until secrets.cache.max-staleness (" + this.maxStaleness + ") has passed; next attempt after "
+					+ updated.retryAt() + ". Cause: " + failure.getMessage());
+		}
+	}
+
+	@Override
+	public Set<SecretKey> keys() {
+		return Set.copyOf(this.cache.asMap().keySet());
+	}
+
+	@Override
+	public void addListener(SecretCacheListener listener) {
+		this.listeners.add(listener);
+	}
+
+	@Override
+	public @Nullable SecretCacheEntryStatus status(SecretKey key) {
+		CacheEntry entry = this.cache.getIfPresent(key);
+		return (entry != null) ? entry.status(key) : null;
+	}
+
+	private SecretSnapshot load(SecretKey key) {
+		boolean[] loadedHere = { false };
+		CacheEntry entry = this.cache.get(key, (k) -> {
+			loadedHere[0] = true;
+			return CacheEntry.verified(this.fetcher.fetch(k), this.clock.instant());
+		});
+		if (loadedHere[0]) {
+			notifyListeners(key, null, entry.snapshot());
+		}
+		return entry.snapshot();
+	}
+
+	// A batch load lost a race with a concurrent single load: keep what is cached.
+	private SecretSnapshot cacheLoaded(SecretKey key, SecretSnapshot snapshot) {
+		CacheEntry fresh = CacheEntry.verified(snapshot, this.clock.instant());
+		CacheEntry existing = this.cache.asMap().putIfAbsent(key, fresh);
+		if (existing != null) {
+			return existing.snapshot();
+		}
+		notifyListeners(key, null, snapshot);
+		return snapshot;
+	}
+
+	private SecretSnapshot swap(SecretKey key, SecretSnapshot fetched) {
+		Instant now = this.clock.instant();
+		SecretSnapshot[] previous = { null };
+		CacheEntry updated = this.cache.asMap().compute(key, (k, old) -> {
+			previous[0] = (old != null) ? old.snapshot() : null;
+			boolean unchanged = old != null && old.snapshot().isSameVersion(fetched)
+					&& old.snapshot().hasSameValue(fetched);
+			// Keep the old instance when nothing changed, so readers that derive data from a
+			// snapshot (property sources) can tell "unchanged" by identity.
+			return CacheEntry.verified(unchanged ? old.snapshot() : fetched, now);
+		});
+		if (!updated.snapshot().isSameVersion(previous[0])) {
+			notifyListeners(key, previous[0], updated.snapshot());
+		}
+		return updated.snapshot();
+	}
+
+	private boolean isServable(SecretKey key, CacheEntry entry) {
+		// A version id names an immutable version: it cannot go stale.
+		return !key.isStaged() || !this.clock.instant().isAfter(entry.verifiedAt().plus(this.maxStaleness));
+	}
+
+	private SecretsException tooStale(SecretKey key, CacheEntry entry) {
+		Duration age = Duration.between(entry.verifiedAt(), this.clock.instant());
+		Throwable cause = entry.lastFailure();
+		return new SecretsException("Secret '" + key + "' could not be refreshed and its cached value "
+				+ "is too stale to serve: last verified at " + entry.verifiedAt() + ", " + age
+				+ " ago, longer than secrets.cache.max-staleness (" + this.maxStaleness + "). Last error: "
+				+ ((cause != null) ? cause.getMessage() : "none (the next attempt is backing off until "
+						+ entry.retryAt() + ")")
+				+ ". Fix the cause of the error, or raise secrets.cache.max-staleness to serve stale values longer.",
+				key.secretId(), "GetSecretValue", (cause instanceof SecretsException secrets) ? secrets.getErrorCode() : null,
+				cause);
+	}
+
+	private void notifyListeners(SecretKey key, @Nullable SecretSnapshot previous, SecretSnapshot current) {
+		for (SecretCacheListener listener : this.listeners) {
+			try {
+				listener.onSnapshotChanged(key, previous, current);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Secret cache listener " + listener.getClass().getName() + " failed for secret '" + key
+						+ "'; ignored", ex);
+			}
+		}
+	}
+
+	private static SecretSnapshot join(CompletableFuture<SecretSnapshot> future) {
+		try {
+			return future.join();
+		}
+		catch (CompletionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw ex;
+		}
+	}
+
+}
