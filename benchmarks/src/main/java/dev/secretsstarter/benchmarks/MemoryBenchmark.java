@@ -47,7 +47,8 @@ public final class MemoryBenchmark {
 
 	private static Map<String, String> subjects() {
 		Map<String, String> subjects = new LinkedHashMap<>();
-		subjects.put("caffeine-snapshot", "SecretSnapshot (our cache's value type) in a Caffeine cache");
+		subjects.put("secrets-starter-cache", "secrets-starter cache (CaffeineSecretCache, loaded through the SDK v2 client)");
+		subjects.put("caffeine-snapshot", "SecretSnapshot (our cache's value type) alone in a Caffeine cache");
 		subjects.put("aws-caching-client", "AWS caching client 1.0.2 (SDK v1)");
 		return subjects;
 	}

@@ -1,16 +1,19 @@
 package dev.secretsstarter.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
-import com.amazonaws.secretsmanager.caching.SecretCache;
 import com.amazonaws.secretsmanager.caching.SecretCacheConfiguration;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.secretsstarter.cache.CaffeineSecretCache;
+import dev.secretsstarter.cache.SecretCache;
+import dev.secretsstarter.cache.SecretCacheProperties;
 import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.benchmarks.jmh.Clients;
 import dev.secretsstarter.cache.SecretSnapshot;
@@ -44,6 +47,7 @@ public final class MemoryProbe {
 		List<Object> keepAlive = new ArrayList<>();
 		IntConsumer cacheOne = switch (subject) {
 			case "caffeine-snapshot" -> caffeineSnapshots(keepAlive);
+			case "secrets-starter-cache" -> ourCache(keepAlive, PRELOAD + count);
 			case "aws-caching-client" -> awsCachingClient(keepAlive, PRELOAD + count);
 			default -> throw new IllegalArgumentException("Unknown subject " + subject);
 		};
@@ -75,13 +79,32 @@ public final class MemoryProbe {
 		};
 	}
 
+	/** Our cache as the starter configures it, every value loaded through it (batched, as at start-up). */
+	private static IntConsumer ourCache(List<Object> keepAlive, int total) {
+		LocalSecretsManager server = LocalSecretsManager.builder().build().start();
+		for (int i = 0; i < total; i++) {
+			server.createSecret(SecretsFixture.name(i), SecretsFixture.json(i, 0));
+		}
+		SecretCacheProperties properties = new SecretCacheProperties();
+		properties.setMaximumSize(total + 1);
+		SecretCache cache = new CaffeineSecretCache(Clients.v2(server), properties, Clock.systemUTC());
+		keepAlive.add(server);
+		keepAlive.add(cache);
+		return (i) -> {
+			if (cache.get(SecretKey.current(SecretsFixture.name(i))).stringValue() == null) {
+				throw new IllegalStateException("No value for " + SecretsFixture.name(i));
+			}
+		};
+	}
+
 	/** AWS's caching client 1.0.2 (SDK v1), every value read once through it. */
 	private static IntConsumer awsCachingClient(List<Object> keepAlive, int total) {
 		LocalSecretsManager server = LocalSecretsManager.builder().build().start();
 		for (int i = 0; i < total; i++) {
 			server.createSecret(SecretsFixture.name(i), SecretsFixture.json(i, 0));
 		}
-		SecretCache cache = new SecretCache(new SecretCacheConfiguration().withMaxCacheSize(total + 1)
+		com.amazonaws.secretsmanager.caching.SecretCache cache = new com.amazonaws.secretsmanager.caching.SecretCache(
+				new SecretCacheConfiguration().withMaxCacheSize(total + 1)
 			.withClient(Clients.v1(server)));
 		keepAlive.add(server);
 		keepAlive.add(cache);

@@ -83,7 +83,23 @@ public final class Report {
 			.append("`java -cp benchmarks/target/classes:$(cat benchmarks/target/classpath.txt) ")
 			.append("dev.secretsstarter.benchmarks.RunAll`. Raw results (CSV, JMH JSON) and the environment of each ")
 			.append("suite are kept in `benchmarks/results/`. `./mvnw verify` compiles the module and runs only a ")
-			.append("smoke test of the harness, never a benchmark.\n\n");
+			.append("smoke test of the harness, never a benchmark.\n\n")
+			.append("## How it is measured\n\n")
+			.append("- **One class path per variant.** Both starters claim `aws-secretsmanager:` imports, so they never share ")
+			.append("a JVM: the launcher cuts each child's class path from the module's runtime class path (`Classpaths`, ")
+			.append("`Variant`). Spring Cloud AWS runs with the HTTP client its SDK dependency brings (Apache 5), ")
+			.append("secrets-starter with the one its starter declares (URL connection). Start-up children get no ")
+			.append("refresh stack (Spring Cloud Context/Commons, actuator); the polling children get it, as Spring Cloud ")
+			.append("AWS reload requires.\n")
+			.append("- **TCP_NODELAY.** Every benchmark JVM sets `-Dsun.net.httpserver.nodelay=true`: without it the JDK ")
+			.append("HTTP server under secrets-local answers each request ~40 ms late (Nagle's algorithm against delayed ")
+			.append("ACKs), a cost no real endpoint has that would swamp every per-call figure.\n")
+			.append("- **AWS's caching client** is built on SDK v1, whose SigV4 signs `User-Agent` and not ")
+			.append("`x-amz-content-sha256`; secrets-local verifies with the SDK v2 signer, which does the opposite. ")
+			.append("The benchmark's v1 client uses a signer that matches (`LocalCompatibleV4Signer`); warm reads, ")
+			.append("which is what is measured, sign nothing.\n")
+			.append("- **Noise.** The machine is shared with other builds; each table records the load average when its ")
+			.append("suite started. Compare variants within a table, not across runs.\n\n");
 	}
 
 	// ---------------------------------------------------------------- start-up

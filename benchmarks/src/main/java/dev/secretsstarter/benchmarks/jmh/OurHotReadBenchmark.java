@@ -32,7 +32,8 @@ import org.springframework.core.env.Environment;
 /**
  * Warm reads of one 1 KB secret through secrets-starter, in a real application started against
  * secrets-local: a live {@link SecretHandle#get()}, a field injected with {@code @SecretValue},
- * and {@code Environment.getProperty} of a key imported with {@code spring.config.import}.
+ * and {@code Environment.getProperty} of a key imported with {@code spring.config.import} (beside
+ * the same read of a plain default property, the last source in the chain, for reference).
  * Compare with {@link HotReadBenchmark}, run in the same JMH invocation.
  *
  * @author secrets-starter team
@@ -57,12 +58,16 @@ public class OurHotReadBenchmark {
 
 	private String propertyName = "";
 
+	private String referenceName = "";
+
 	@Setup(Level.Trial)
 	public void setUp() {
 		this.server = LocalSecretsManager.builder().build().start();
 		this.server.createSecret(SecretsFixture.name(7), SecretsFixture.json(7, 0));
 		SpringApplication app = new SpringApplication(ReaderApplication.class);
 		app.setBannerMode(Banner.Mode.OFF);
+		// A plain property at the end of the property-source chain, as a reference for the imported one.
+		app.setDefaultProperties(java.util.Map.of("bench.reference", "plain"));
 		List<String> args = new java.util.ArrayList<>(
 				Variant.OURS.connectionArguments(this.server, "aws-secretsmanager:" + SecretsFixture.name(7)));
 		args.add("--logging.level.root=WARN");
@@ -71,6 +76,7 @@ public class OurHotReadBenchmark {
 		this.handle = this.reader.handle;
 		this.environment = this.context.getEnvironment();
 		this.propertyName = new String((SecretsFixture.keyPrefix(7) + ".username").toCharArray());
+		this.referenceName = new String("bench.reference".toCharArray());
 		if (!SecretsFixture.json(7, 0).equals(this.handle.get()) || !SecretsFixture.json(7, 0).equals(this.reader.value)
 				|| this.environment.getProperty(this.propertyName) == null) {
 			throw new IllegalStateException("The application did not read the seeded secret");
@@ -96,6 +102,11 @@ public class OurHotReadBenchmark {
 	@Benchmark
 	public String environmentGetProperty() {
 		return this.environment.getProperty(this.propertyName);
+	}
+
+	@Benchmark
+	public String environmentGetPropertyOfADefaultProperty() {
+		return this.environment.getProperty(this.referenceName);
 	}
 
 	/** The application under measurement: auto-configuration and one bean. */
