@@ -114,7 +114,7 @@ public final class RunAll {
 					Duration.ofMinutes(10), List.of("LocalServerStartBenchmark", "LocalServerThroughputBenchmark"));
 			case "memory" -> new MemoryBenchmark(classpaths, quick ? 200 : 2000, quick ? 1 : 3, notes).run(results);
 			case "steady" -> new WatchBenchmark(classpaths, notes, 2000).steady(results, quick ? 2 : 4);
-			case "propagation" -> new WatchBenchmark(classpaths, notes, 1000).propagation(results, quick ? 2 : 20);
+			case "propagation" -> new WatchBenchmark(classpaths, notes, 1000).propagation(results, quick ? 2 : 16);
 			default -> throw new IllegalArgumentException(suite);
 		}
 	}

@@ -56,8 +56,12 @@ public final class WatchBenchmark {
 		configurations.add(new Configuration(Variant.SPRING_CLOUD_AWS, "Spring Cloud AWS reload (refresh)", "polling",
 				List.of("--spring.cloud.aws.secretsmanager.reload.strategy=refresh",
 						"--spring.cloud.aws.secretsmanager.reload.period=" + interval)));
-		configurations.add(new Configuration(Variant.OURS, "secrets-starter (default)", "polling",
-				List.of("--secrets.refresh.enabled=true", "--secrets.refresh.interval=" + interval)));
+		configurations.add(new Configuration(Variant.OURS, "secrets-starter, describe (default)", "polling",
+				List.of("--secrets.refresh.enabled=true", "--secrets.refresh.interval=" + interval,
+						"--secrets.refresh.strategy=describe", "--secrets.refresh.local-push=false")));
+		configurations.add(new Configuration(Variant.OURS, "secrets-starter, batch", "polling",
+				List.of("--secrets.refresh.enabled=true", "--secrets.refresh.interval=" + interval,
+						"--secrets.refresh.strategy=batch", "--secrets.refresh.local-push=false")));
 		return configurations;
 	}
 
@@ -143,8 +147,11 @@ public final class WatchBenchmark {
 		return Long.parseLong(report.get(key));
 	}
 
+	/** Local push: the server is a bean in the application's context; polling is far too slow to matter. */
 	List<Configuration> pushConfigurations() {
-		return List.of();
+		return List.of(new Configuration(Variant.OURS, "secrets-starter, local push", "push",
+				List.of("--secrets.refresh.enabled=true", "--secrets.refresh.interval=10m",
+						"--secrets.refresh.local-push=true", "--bench.server-bean=true")));
 	}
 
 	private ChildProcess.Result run(Configuration configuration, String scenario, int repetitions) {

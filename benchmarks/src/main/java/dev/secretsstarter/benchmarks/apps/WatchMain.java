@@ -52,6 +52,10 @@ public final class WatchMain {
 			springArgs.addAll(extra);
 			SpringApplication app = new SpringApplication(applicationClass(variant), WatchConfiguration.class);
 			app.setBannerMode(Banner.Mode.OFF);
+			if (extra.contains("--bench.server-bean=true")) {
+				// Local push listens to the LocalSecretsManager beans of the context.
+				app.addInitializers((context) -> context.getBeanFactory().registerSingleton("benchSecretsLocal", server));
+			}
 			try (ConfigurableApplicationContext context = app.run(springArgs.toArray(String[]::new))) {
 				RotatedProperties bean = context.getBean(RotatedProperties.class);
 				if (!"0".equals(bean.getRevision())) {
