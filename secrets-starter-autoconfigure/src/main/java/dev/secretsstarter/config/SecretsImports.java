@@ -11,6 +11,7 @@ import java.util.Set;
 
 import dev.secretsstarter.autoconfigure.PropertiesSecretsManagerConnectionDetails;
 import dev.secretsstarter.autoconfigure.SecretsManagerClientFactory;
+import dev.secretsstarter.autoconfigure.SecretsManagerConnectionDetails;
 import dev.secretsstarter.autoconfigure.SecretsProperties;
 import dev.secretsstarter.cache.CaffeineSecretCache;
 import dev.secretsstarter.cache.MalformedSecretException;
@@ -67,8 +68,17 @@ final class SecretsImports {
 
 	private @Nullable SecretsImportException roundFailure;
 
+	// Local-mode hook (dev.secretsstarter.autoconfigure.local): the embedded server's connection
+	// details when secrets.local.enabled, else null and the secrets.* properties apply.
+	private final @Nullable SecretsManagerConnectionDetails localConnection;
+
 	SecretsImports(Binder binder) {
+		this(binder, null);
+	}
+
+	SecretsImports(Binder binder, @Nullable SecretsManagerConnectionDetails localConnection) {
 		this.binder = binder;
+		this.localConnection = localConnection;
 	}
 
 	synchronized void add(SecretsConfigDataResource resource) {
@@ -79,8 +89,9 @@ final class SecretsImports {
 		if (this.client == null) {
 			SecretsProperties properties = this.binder.bind("secrets", SecretsProperties.class)
 				.orElseGet(SecretsProperties::new);
-			this.client = new SecretsManagerClientFactory(new PropertiesSecretsManagerConnectionDetails(properties),
-					properties.getClient(), List.of())
+			SecretsManagerConnectionDetails connection = (this.localConnection != null) ? this.localConnection
+					: new PropertiesSecretsManagerConnectionDetails(properties);
+			this.client = new SecretsManagerClientFactory(connection, properties.getClient(), List.of())
 				.createClient(List.of());
 		}
 		return this.client;
