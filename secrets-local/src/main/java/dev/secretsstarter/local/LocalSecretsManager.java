@@ -1,8 +1,5 @@
 package dev.secretsstarter.local;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,36 +9,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.secretsstarter.local.control.ChangePublisher;
 import dev.secretsstarter.local.control.DefaultFaultInjector;
 import dev.secretsstarter.local.control.DefaultRequestCounters;
-import dev.secretsstarter.local.ops.LifecycleOperations;
-import dev.secretsstarter.local.ops.ListOperations;
-import dev.secretsstarter.local.ops.PasswordOperations;
-import dev.secretsstarter.local.ops.PolicyOperations;
-import dev.secretsstarter.local.ops.ReplicationOperations;
-import dev.secretsstarter.local.ops.RotationOperations;
-import dev.secretsstarter.local.ops.SecretWrites;
-import dev.secretsstarter.local.ops.StageOperations;
-import dev.secretsstarter.local.ops.TagOperations;
-import dev.secretsstarter.local.ops.ValueOperations;
+import dev.secretsstarter.local.ops.CodeWrites;
+import dev.secretsstarter.local.ops.Operations;
 import dev.secretsstarter.local.persist.DataFile;
-import dev.secretsstarter.local.persist.SeedFile;
 import dev.secretsstarter.local.protocol.Dispatcher;
+import dev.secretsstarter.local.protocol.HttpEndpoint;
 import dev.secretsstarter.local.protocol.HttpFrontend;
 import dev.secretsstarter.local.protocol.SigV4Verifier;
 import dev.secretsstarter.local.rotation.RotationEngine;
 import dev.secretsstarter.local.store.SecretStore;
 import dev.secretsstarter.local.store.SecretValue;
-import dev.secretsstarter.local.store.ServiceError;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,9 +71,9 @@ public final class LocalSecretsManager implements AutoCloseable {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	private volatile @Nullable HttpServer server;
+	private final CodeWrites codeWrites;
 
-	private volatile @Nullable ExecutorService httpExecutor;
+	private volatile @Nullable HttpEndpoint endpoint;
 
 	private volatile @Nullable ScheduledExecutorService scheduler;
 
@@ -102,15 +87,8 @@ public final class LocalSecretsManager implements AutoCloseable {
 				});
 		this.rotation = new RotationEngine(this.store, this.dispatcher, config.clock, config.synchronousRotation);
 		config.rotationFunctions.forEach(this.rotation::register);
-		new ValueOperations(this.store).register(this.dispatcher);
-		new StageOperations(this.store).register(this.dispatcher);
-		new LifecycleOperations(this.store).register(this.dispatcher);
-		new ListOperations(this.store).register(this.dispatcher);
-		new TagOperations(this.store).register(this.dispatcher);
-		new PolicyOperations(this.store).register(this.dispatcher);
-		new ReplicationOperations(this.store).register(this.dispatcher);
-		new PasswordOperations().register(this.dispatcher);
-		new RotationOperations(this.store, this.rotation, this.dispatcher).register(this.dispatcher);
+		Operations.registerAll(this.store, this.rotation, this.dispatcher);
+		this.codeWrites = new CodeWrites(this.store, this.dispatcher, config.clock, config.region);
 		if (file != null) {
 			this.store.locked(() -> {
 				file.load(this.store);
@@ -136,25 +114,9 @@ public final class LocalSecretsManager implements AutoCloseable {
 		if (this.closed.get() || !this.started.compareAndSet(false, true)) {
 			throw new IllegalStateException("The server was already started");
 		}
-		try {
-			HttpServer http = HttpServer.create(new InetSocketAddress(this.config.host, this.config.port), 128);
-			AtomicInteger threads = new AtomicInteger();
-			ExecutorService executor = Executors.newCachedThreadPool((task) -> {
-				Thread thread = new Thread(task, "secrets-local-http-" + threads.incrementAndGet());
-				thread.setDaemon(true);
-				return thread;
-			});
-			http.setExecutor(executor);
-			http.createContext("/", new HttpFrontend(
-					new SigV4Verifier(this.config.accessKeyId, this.config.secretAccessKey), this.dispatcher,
-					this.counters, this.faults));
-			http.start();
-			this.httpExecutor = executor;
-			this.server = http;
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Could not bind " + this.config.host + ":" + this.config.port, ex);
-		}
+		this.endpoint = HttpEndpoint.start(this.config.host, this.config.port,
+				new HttpFrontend(new SigV4Verifier(this.config.accessKeyId, this.config.secretAccessKey),
+						this.dispatcher, this.counters, this.faults));
 		Duration interval = this.config.rotationCheckInterval;
 		if (interval != null) {
 			ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((task) -> {
@@ -186,11 +148,11 @@ public final class LocalSecretsManager implements AutoCloseable {
 
 	/** @return the bound port */
 	public int port() {
-		HttpServer http = this.server;
+		HttpEndpoint http = this.endpoint;
 		if (http == null) {
 			throw new IllegalStateException("The server is not started");
 		}
-		return http.getAddress().getPort();
+		return http.port();
 	}
 
 	/** @return the default region, used by the seeding methods */
@@ -221,13 +183,9 @@ public final class LocalSecretsManager implements AutoCloseable {
 		if (timer != null) {
 			timer.shutdownNow();
 		}
-		HttpServer http = this.server;
+		HttpEndpoint http = this.endpoint;
 		if (http != null) {
-			http.stop(0);
-		}
-		ExecutorService executor = this.httpExecutor;
-		if (executor != null) {
-			executor.shutdownNow();
+			http.stop();
 		}
 		this.rotation.close();
 	}
@@ -273,72 +231,46 @@ public final class LocalSecretsManager implements AutoCloseable {
 		this.rotation.runDue();
 	}
 
-	/** Creates a secret with a string value labelled AWSCURRENT, as CreateSecret would, in {@link #region()}. */
+	/**
+	 * Creates a secret with a string value labelled AWSCURRENT, as CreateSecret would, in {@link #region()}.
+	 * The seeding methods throw {@link IllegalArgumentException} where the API would answer an error (e.g. the
+	 * name exists); messages name the secret, never the value.
+	 */
 	public void createSecret(String name, String secretString) {
-		create(name, SecretValue.ofString(secretString), null, Map.of());
+		this.codeWrites.create(name, SecretValue.ofString(secretString), null, Map.of());
 	}
 
 	/** Creates a secret with a binary value labelled AWSCURRENT, as CreateSecret would, in {@link #region()}. */
 	public void createSecret(String name, byte[] secretBinary) {
-		create(name, SecretValue.ofBinary(secretBinary), null, Map.of());
+		this.codeWrites.create(name, SecretValue.ofBinary(secretBinary), null, Map.of());
 	}
 
 	/**
-	 * Creates a secret with a description and tags.
-	 * @param value the value: a {@link String} or a {@code byte[]}
+	 * Creates a secret with a string value, a description and tags, as CreateSecret would.
+	 * @param description the description, if any
+	 * @param tags tag key to value
 	 */
-	public void createSecret(String name, Object value, @Nullable String description, Map<String, String> tags) {
-		SecretValue secretValue = (value instanceof byte[] bytes) ? SecretValue.ofBinary(bytes)
-				: SecretValue.ofString((String) value);
-		create(name, secretValue, description, tags);
-	}
-
-	private void create(String name, SecretValue value, @Nullable String description, Map<String, String> tags) {
-		List<dev.secretsstarter.local.store.Tag> tagList = new ArrayList<>();
-		tags.forEach((k, v) -> tagList.add(new dev.secretsstarter.local.store.Tag(k, v)));
-		this.dispatcher.apply("CreateSecret", (changes) -> SecretWrites.create(this.store, this.config.region,
-				new SecretWrites.NewSecret(name, value, null, description, null, tagList), this.config.clock.instant(),
-				changes));
+	public void createSecret(String name, String secretString, @Nullable String description, Map<String, String> tags) {
+		this.codeWrites.create(name, SecretValue.ofString(secretString), description, tags);
 	}
 
 	/** Adds a version labelled AWSCURRENT (the old one becomes AWSPREVIOUS), as PutSecretValue would. */
 	public void putSecretValue(String name, String secretString) {
-		SecretValue value = SecretValue.ofString(secretString);
-		this.dispatcher.apply("PutSecretValue", (changes) -> SecretWrites.putValue(
-				this.store.requireWritable(this.config.region, name), null, value, List.of(),
-				this.config.clock.instant(), changes));
+		this.codeWrites.put(name, SecretValue.ofString(secretString));
 	}
 
 	/**
 	 * Creates the secrets a YAML or JSON seed file describes (see {@code docs/local-server.md}); secrets that
 	 * already exist get the seeded value as a new AWSCURRENT version when it differs.
+	 * @throws IllegalArgumentException naming the file and secret (never the value) when an entry is invalid
 	 */
 	public void seed(Path yamlOrJsonFile) {
-		for (SeedFile.Entry entry : SeedFile.read(yamlOrJsonFile)) {
-			boolean exists = this.store.locked(() -> this.store.find(this.config.region, entry.name()).isPresent());
-			try {
-				if (!exists) {
-					create(entry.name(), entry.value(), entry.description(), entry.tags());
-				}
-				else {
-					this.dispatcher.apply("PutSecretValue", (changes) -> {
-						var secret = this.store.requireWritable(this.config.region, entry.name());
-						var current = secret.versionWithStage("AWSCURRENT").map((v) -> v.value()).orElse(null);
-						return entry.value().equals(current) ? null : SecretWrites.putValue(secret, null, entry.value(),
-								List.of(), this.config.clock.instant(), changes);
-					});
-				}
-			}
-			catch (ServiceError ex) {
-				throw new IllegalArgumentException("Seed file " + yamlOrJsonFile + ": secret " + entry.name() + ": "
-						+ ex.getMessage(), ex);
-			}
-		}
+		this.codeWrites.seed(yamlOrJsonFile);
 	}
 
 	@Override
 	public String toString() {
-		HttpServer http = this.server;
+		HttpEndpoint http = this.endpoint;
 		return "LocalSecretsManager[" + ((http != null) ? endpoint() : "not started") + ", region " + this.config.region
 				+ "]";
 	}

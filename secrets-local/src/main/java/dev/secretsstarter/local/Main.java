@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Runs {@link LocalSecretsManager} from the command line until the process is stopped.
  *
@@ -32,48 +34,70 @@ public final class Main {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
-		LocalSecretsManager.Builder builder = LocalSecretsManager.builder().port(4566);
-		String accessKey = "test";
-		String secretKey = "test";
+		LocalSecretsManager.Builder builder;
 		try {
-			for (int i = 0; i < args.length; i++) {
-				String option = args[i];
-				if (option.equals("--help") || option.equals("-h")) {
-					System.out.print(USAGE);
-					return;
-				}
-				if (i + 1 >= args.length) {
-					throw new IllegalArgumentException("Missing value for " + option);
-				}
-				String value = args[++i];
-				switch (option) {
-					case "--port" -> builder.port(Integer.parseInt(value));
-					case "--host" -> builder.host(value);
-					case "--region" -> builder.region(value);
-					case "--access-key" -> accessKey = value;
-					case "--secret-key" -> secretKey = value;
-					case "--data-file" -> builder.dataFile(Path.of(value));
-					case "--seed" -> builder.seed(Path.of(value));
-					default -> throw new IllegalArgumentException("Unknown option " + option);
-				}
-			}
+			builder = parse(args, System.out);
 		}
 		catch (IllegalArgumentException ex) {
-			fail(System.err, ex.getMessage());
+			System.err.println("secrets-local: " + ex.getMessage());
+			System.err.print(USAGE);
+			System.exit(2);
 			return;
 		}
-		LocalSecretsManager server = builder.credentials(accessKey, secretKey).build().start();
+		if (builder == null) {
+			return;
+		}
+		LocalSecretsManager server = builder.build().start();
 		Runtime.getRuntime().addShutdownHook(new Thread(server::close, "secrets-local-shutdown"));
-		System.out.println("secrets-local listening on " + server.endpoint() + " (region " + server.region()
-				+ ", access key " + server.accessKeyId() + ")");
+		System.out.println(banner(server));
 		System.out.flush();
 		new CountDownLatch(1).await();
 	}
 
-	private static void fail(PrintStream err, String message) {
-		err.println("secrets-local: " + message);
-		err.print(USAGE);
-		System.exit(2);
+	static String banner(LocalSecretsManager server) {
+		return "secrets-local listening on " + server.endpoint() + " (region " + server.region() + ", access key "
+				+ server.accessKeyId() + ")";
+	}
+
+	/**
+	 * @return the configured builder, or {@code null} when only help was asked for (and printed)
+	 * @throws IllegalArgumentException for an unknown option or a missing value
+	 */
+	static LocalSecretsManager.@Nullable Builder parse(String[] args, PrintStream out) {
+		LocalSecretsManager.Builder builder = LocalSecretsManager.builder().port(4566);
+		String accessKey = "test";
+		String secretKey = "test";
+		for (int i = 0; i < args.length; i++) {
+			String option = args[i];
+			if (option.equals("--help") || option.equals("-h")) {
+				out.print(USAGE);
+				return null;
+			}
+			if (i + 1 >= args.length) {
+				throw new IllegalArgumentException("Missing value for " + option);
+			}
+			String value = args[++i];
+			switch (option) {
+				case "--port" -> builder.port(port(value));
+				case "--host" -> builder.host(value);
+				case "--region" -> builder.region(value);
+				case "--access-key" -> accessKey = value;
+				case "--secret-key" -> secretKey = value;
+				case "--data-file" -> builder.dataFile(Path.of(value));
+				case "--seed" -> builder.seed(Path.of(value));
+				default -> throw new IllegalArgumentException("Unknown option " + option);
+			}
+		}
+		return builder.credentials(accessKey, secretKey);
+	}
+
+	private static int port(String value) {
+		try {
+			return Integer.parseInt(value);
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--port needs a number, not " + value);
+		}
 	}
 
 }

@@ -163,6 +163,24 @@ class SecretValueIntegrationTests extends AbstractServerIntegrationTests {
 	}
 
 	@Test
+	void seedingAnExistingNameFromCodeIsAnIllegalArgumentNamingTheSecret() {
+		this.server.createSecret("seeded", "dummy-1");
+		org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.server.createSecret("seeded", "dummy-2"))
+			.withMessageContaining("seeded")
+			.withMessageContaining("ResourceExistsException")
+			.withMessageNotContaining("dummy-2");
+	}
+
+	@Test
+	void seedingWithDescriptionAndTagsFromCode() {
+		this.server.createSecret("seeded", "dummy-1", "described", java.util.Map.of("team", "a"));
+		DescribeSecretResponse described = this.client.describeSecret((r) -> r.secretId("seeded"));
+		assertThat(described.description()).isEqualTo("described");
+		assertThat(described.tags()).singleElement().satisfies((t) -> assertThat(t.value()).isEqualTo("a"));
+	}
+
+	@Test
 	void secretsSeededFromCodeAreReadableThroughTheSdk() {
 		this.server.createSecret("seeded", "dummy-1");
 		this.server.createSecret("seeded-bin", "dummy".getBytes(StandardCharsets.UTF_8));

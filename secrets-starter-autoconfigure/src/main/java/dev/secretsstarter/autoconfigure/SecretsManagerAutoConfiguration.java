@@ -1,7 +1,13 @@
 package dev.secretsstarter.autoconfigure;
 
+import dev.secretsstarter.core.SecretsOperations;
+import dev.secretsstarter.core.SecretsTemplate;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerAsyncClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,10 +16,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the
- * AWS Secrets Manager client.
+ * AWS Secrets Manager clients and of {@link SecretsTemplate}.
  * <p>
  * When the config-data phase ({@code spring.config.import=aws-secretsmanager:}) already built a
  * client, it is registered as a bean before this runs and this configuration backs off, so one
@@ -21,7 +28,7 @@ import org.springframework.context.annotation.Bean;
  *
  * @author secrets-starter team
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnClass(SecretsManagerClient.class)
 @ConditionalOnBooleanProperty(name = "secrets.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SecretsProperties.class)
@@ -39,9 +46,10 @@ public final class SecretsManagerAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SecretsManagerClientFactory secretsManagerClientFactory(SecretsManagerConnectionDetails connectionDetails,
-			SecretsProperties properties, ObjectProvider<ExecutionInterceptor> interceptors) {
+			SecretsProperties properties, ObjectProvider<ExecutionInterceptor> interceptors,
+			ObjectProvider<SdkHttpClient> httpClient, ObjectProvider<SdkAsyncHttpClient> asyncHttpClient) {
 		return new SecretsManagerClientFactory(connectionDetails, properties.getClient(),
-				interceptors.orderedStream().toList());
+				interceptors.orderedStream().toList(), httpClient.getIfUnique(), asyncHttpClient.getIfUnique());
 	}
 
 	@Bean(destroyMethod = "close")
@@ -49,6 +57,29 @@ public final class SecretsManagerAutoConfiguration {
 	SecretsManagerClient secretsManagerClient(SecretsManagerClientFactory factory,
 			ObjectProvider<SecretsManagerClientCustomizer> customizers) {
 		return factory.createClient(customizers.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(SecretsOperations.class)
+	SecretsTemplate secretsTemplate(SecretsManagerClient client, ObjectProvider<JsonMapper> jsonMapper) {
+		return new SecretsTemplate(client, jsonMapper.getIfUnique(JsonMapper::new));
+	}
+
+	/**
+	 * The asynchronous client, only when an asynchronous HTTP client is on the class path (the
+	 * starter ships none).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient")
+	static class AsyncClientConfiguration {
+
+		@Bean(destroyMethod = "close")
+		@ConditionalOnMissingBean
+		SecretsManagerAsyncClient secretsManagerAsyncClient(SecretsManagerClientFactory factory,
+				ObjectProvider<SecretsManagerAsyncClientCustomizer> customizers) {
+			return factory.createAsyncClient(customizers.orderedStream().toList());
+		}
+
 	}
 
 }

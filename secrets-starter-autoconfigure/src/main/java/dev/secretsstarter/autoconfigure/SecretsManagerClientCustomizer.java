@@ -5,6 +5,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilde
 /**
  * Callback to customize the builder of the auto-configured {@code SecretsManagerClient} after
  * properties are applied. Beans of this type are applied in {@code @Order} order.
+ * <p>
+ * Implementations are called once per client, on the thread that creates it.
  *
  * @author secrets-starter team
  */

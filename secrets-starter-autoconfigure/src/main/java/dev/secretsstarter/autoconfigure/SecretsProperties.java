@@ -9,8 +9,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Connection and client settings for AWS Secrets Manager, bound from {@code secrets.*}.
  * <p>
- * Defaults that mirror the AWS SDK are the SDK's own (a test pins them), so leaving a property
- * unset and setting it to its documented default behave the same.
+ * Client settings left unset are decided by the AWS SDK exactly as for a client built by hand
+ * (including its environment variables and profile settings); a test pins that equivalence.
+ * <p>
+ * Mutable JavaBean for binding; not thread-safe, read once when clients are built.
  *
  * @author secrets-starter team
  */
@@ -136,14 +138,17 @@ public class SecretsProperties {
 	public static class Client {
 
 		/**
-		 * Retry mode of the SDK: standard, adaptive, legacy. The SDK's default is standard.
+		 * Retry mode of the SDK: standard, adaptive or legacy. When unset, the SDK decides
+		 * (AWS_RETRY_MODE, the profile's retry_mode, else the SDK's default mode).
 		 */
-		private RetryMode retryMode = RetryMode.STANDARD;
+		private @Nullable RetryMode retryMode;
 
 		/**
-		 * Maximum attempts per API call, the first included. The SDK's standard mode default is 3.
+		 * Maximum attempts per API call, the first included; at least 1. When unset, the SDK's
+		 * default for the retry mode applies (AWS_MAX_ATTEMPTS, else 3 in standard and adaptive
+		 * mode, 4 in legacy mode).
 		 */
-		private int maxAttempts = 3;
+		private @Nullable Integer maxAttempts;
 
 		/**
 		 * Time allowed for one API call including every retry. Unset means no limit, as in the SDK.
@@ -155,19 +160,19 @@ public class SecretsProperties {
 		 */
 		private @Nullable Duration apiCallAttemptTimeout;
 
-		public RetryMode getRetryMode() {
+		public @Nullable RetryMode getRetryMode() {
 			return this.retryMode;
 		}
 
-		public void setRetryMode(RetryMode retryMode) {
+		public void setRetryMode(@Nullable RetryMode retryMode) {
 			this.retryMode = retryMode;
 		}
 
-		public int getMaxAttempts() {
+		public @Nullable Integer getMaxAttempts() {
 			return this.maxAttempts;
 		}
 
-		public void setMaxAttempts(int maxAttempts) {
+		public void setMaxAttempts(@Nullable Integer maxAttempts) {
 			this.maxAttempts = maxAttempts;
 		}
 
@@ -190,24 +195,39 @@ public class SecretsProperties {
 	}
 
 	/**
-	 * Retry modes of the AWS SDK, named as the SDK names them.
+	 * Retry modes of the AWS SDK. Kept as our own type so that "adaptive" maps to the SDK's current
+	 * adaptive strategy rather than its deprecated one, which cannot take a maximum of attempts.
 	 */
 	public enum RetryMode {
 
 		/**
-		 * Exponential backoff with jitter and a retry quota (the SDK's default).
+		 * Exponential backoff with jitter and a retry quota.
 		 */
-		STANDARD,
+		STANDARD(software.amazon.awssdk.core.retry.RetryMode.STANDARD),
 
 		/**
 		 * Standard plus client-side rate limiting when the service throttles.
 		 */
-		ADAPTIVE,
+		ADAPTIVE(software.amazon.awssdk.core.retry.RetryMode.ADAPTIVE_V2),
 
 		/**
-		 * The SDK's pre-2020 behaviour.
+		 * The SDK's original behaviour, still its default when nothing else is configured.
 		 */
-		LEGACY
+		LEGACY(software.amazon.awssdk.core.retry.RetryMode.LEGACY);
+
+		private final software.amazon.awssdk.core.retry.RetryMode sdkMode;
+
+		RetryMode(software.amazon.awssdk.core.retry.RetryMode sdkMode) {
+			this.sdkMode = sdkMode;
+		}
+
+		/**
+		 * The SDK retry mode this mode stands for.
+		 * @return the SDK retry mode
+		 */
+		public software.amazon.awssdk.core.retry.RetryMode toSdkRetryMode() {
+			return this.sdkMode;
+		}
 
 	}
 

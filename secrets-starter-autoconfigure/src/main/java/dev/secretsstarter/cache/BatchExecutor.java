@@ -61,8 +61,9 @@ final class BatchExecutor {
 			chunkLoader.accept(chunk);
 		}
 		catch (RuntimeException ex) {
-			chunk.forEach((key) -> failed.putIfAbsent(key, new SecretsException(key.secretId(),
-					"Loading secret '" + key + "' failed unexpectedly: " + ex.getClass().getName(), ex)));
+			chunk.forEach((key) -> failed.putIfAbsent(key, new SecretsException(
+					"Loading secret '" + key + "' failed unexpectedly: " + ex.getClass().getName(), key.secretId(),
+					"BatchGetSecretValue", null, ex)));
 		}
 	}
 

@@ -129,8 +129,9 @@ public final class CaffeineSecretCache implements SecretCache {
 				result.put(key, cacheLoaded(key, snapshot));
 			}
 			else {
-				failures.put(key, failed.getOrDefault(key, new SecretsException(key.secretId(),
-						"Secret '" + key + "' was not returned by BatchGetSecretValue", null)));
+				failures.put(key, failed.getOrDefault(key, new SecretsException(
+						"Secret '" + key + "' was not returned by BatchGetSecretValue", key.secretId(),
+						"BatchGetSecretValue", null, null)));
 			}
 		}
 		for (SecretKey key : single) {
@@ -276,12 +277,13 @@ public final class CaffeineSecretCache implements SecretCache {
 	private SecretsException tooStale(SecretKey key, CacheEntry entry) {
 		Duration age = Duration.between(entry.verifiedAt(), this.clock.instant());
 		Throwable cause = entry.lastFailure();
-		return new SecretsException(key.secretId(), "Secret '" + key + "' could not be refreshed and its cached value "
+		return new SecretsException("Secret '" + key + "' could not be refreshed and its cached value "
 				+ "is too stale to serve: last verified at " + entry.verifiedAt() + ", " + age
 				+ " ago, longer than secrets.cache.max-staleness (" + this.maxStaleness + "). Last error: "
 				+ ((cause != null) ? cause.getMessage() : "none (the next attempt is backing off until "
 						+ entry.retryAt() + ")")
 				+ ". Fix the cause of the error, or raise secrets.cache.max-staleness to serve stale values longer.",
+				key.secretId(), "GetSecretValue", (cause instanceof SecretsException secrets) ? secrets.getErrorCode() : null,
 				cause);
 	}
 

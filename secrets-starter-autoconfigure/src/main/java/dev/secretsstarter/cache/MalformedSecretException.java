@@ -16,7 +16,7 @@ public class MalformedSecretException extends SecretsException {
 	 * @param message the message, without any part of the value
 	 */
 	public MalformedSecretException(String secretId, String message) {
-		super(secretId, message, null);
+		super(message, secretId, "GetSecretValue", null, null);
 	}
 
 }

@@ -107,6 +107,9 @@ public enum SecretFailureKind {
 			if (current instanceof dev.secretsstarter.core.SecretNotFoundException) {
 				return NOT_FOUND;
 			}
+			if (current instanceof dev.secretsstarter.core.SecretsThrottledException) {
+				return THROTTLED;
+			}
 			if (current instanceof MalformedSecretException) {
 				return MALFORMED;
 			}

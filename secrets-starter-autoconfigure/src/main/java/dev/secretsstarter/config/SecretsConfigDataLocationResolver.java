@@ -24,6 +24,10 @@ import org.springframework.boot.logging.DeferredLogFactory;
  * {@code secretsManagerClient}, {@code secretCache} and {@code secretUsages} when the bootstrap
  * context closes, so the auto-configurations back off and the application shares them.
  * <p>
+ * A {@code SecretsManagerClient} or one {@code SecretsManagerClientCustomizer} registered in the
+ * bootstrap registry beforehand (by a {@code BootstrapRegistryInitializer}, for example test
+ * support) is used for the imports; customizer beans cannot apply, as beans do not exist yet.
+ * <p>
  * With {@code secrets.enabled=false}, imports resolve to nothing (logged once at INFO), so an
  * application can run with its secrets supplied another way, for example as plain properties.
  *
@@ -84,8 +88,9 @@ public class SecretsConfigDataLocationResolver implements ConfigDataLocationReso
 	private static SecretsImports register(ConfigurableBootstrapContext bootstrap,
 			ConfigDataLocationResolverContext context) {
 		if (!bootstrap.isRegistered(SecretsImports.class)) {
+			boolean externalClient = bootstrap.isRegistered(SecretsManagerClient.class);
 			// Local-mode hook: starts the embedded server when secrets.local.enabled (see docs/architecture.md).
-			SecretsImports imports = new SecretsImports(context.getBinder(),
+			SecretsImports imports = new SecretsImports(context.getBinder(), bootstrap, externalClient,
 					LocalSecretsManagerBootstrap.connectionDetails(bootstrap, context.getBinder()));
 			bootstrap.register(SecretsImports.class, InstanceSupplier.of(imports));
 			bootstrap.registerIfAbsent(SecretsManagerClient.class, (registry) -> imports.client());

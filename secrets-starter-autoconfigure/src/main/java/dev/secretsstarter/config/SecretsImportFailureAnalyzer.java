@@ -32,8 +32,8 @@ public class SecretsImportFailureAnalyzer implements FailureAnalyzer, Ordered {
 			if (current instanceof ConfigDataResourceNotFoundException notFound
 					&& notFound.getResource() instanceof SecretsConfigDataResource resource
 					&& notFound.getCause() instanceof RuntimeException cause) {
-				String secretId = (cause instanceof dev.secretsstarter.core.SecretsException secrets)
-						? secrets.getSecretId() : resource.getImport().id();
+				String secretId = (cause instanceof dev.secretsstarter.core.SecretsException secrets
+						&& secrets.getSecretId() != null) ? secrets.getSecretId() : resource.getImport().id();
 				return analysis(List.of(new SecretsImportException.Failure(resource.toString(), secretId,
 						SecretFailureKind.NOT_FOUND, cause)), notFound);
 			}

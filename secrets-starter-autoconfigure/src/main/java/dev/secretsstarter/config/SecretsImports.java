@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.secretsstarter.autoconfigure.PropertiesSecretsManagerConnectionDetails;
+import dev.secretsstarter.autoconfigure.SecretsManagerClientCustomizer;
 import dev.secretsstarter.autoconfigure.SecretsManagerClientFactory;
 import dev.secretsstarter.autoconfigure.SecretsManagerConnectionDetails;
 import dev.secretsstarter.autoconfigure.SecretsProperties;
@@ -24,12 +25,15 @@ import dev.secretsstarter.cache.SecretSnapshot;
 import dev.secretsstarter.cache.SecretUsages;
 import dev.secretsstarter.core.SecretNotFoundException;
 import dev.secretsstarter.core.SecretsException;
+import dev.secretsstarter.core.SecretsExceptionTranslator;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.Filter;
 import software.amazon.awssdk.services.secretsmanager.model.FilterNameStringType;
 import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
 
+import org.springframework.boot.bootstrap.BootstrapContext;
 import org.springframework.boot.context.config.ConfigData;
 import org.springframework.boot.context.config.ConfigDataResourceNotFoundException;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -52,6 +56,10 @@ final class SecretsImports {
 
 	private final Binder binder;
 
+	private final BootstrapContext bootstrap;
+
+	private final boolean externalClient;
+
 	private final SecretUsages usages = new SecretUsages();
 
 	private @Nullable SecretsManagerClient client;
@@ -72,12 +80,21 @@ final class SecretsImports {
 	// details when secrets.local.enabled, else null and the secrets.* properties apply.
 	private final @Nullable SecretsManagerConnectionDetails localConnection;
 
-	SecretsImports(Binder binder) {
-		this(binder, null);
+	/**
+	 * @param binder binds {@code secrets.*} as the environment is before the imports
+	 * @param bootstrap the bootstrap context, for a client or customizer registered by a
+	 * {@code BootstrapRegistryInitializer}
+	 * @param externalClient whether a client was registered before the imports: use it
+	 */
+	SecretsImports(Binder binder, BootstrapContext bootstrap, boolean externalClient) {
+		this(binder, bootstrap, externalClient, null);
 	}
 
-	SecretsImports(Binder binder, @Nullable SecretsManagerConnectionDetails localConnection) {
+	SecretsImports(Binder binder, BootstrapContext bootstrap, boolean externalClient,
+			@Nullable SecretsManagerConnectionDetails localConnection) {
 		this.binder = binder;
+		this.bootstrap = bootstrap;
+		this.externalClient = externalClient;
 		this.localConnection = localConnection;
 	}
 
@@ -86,13 +103,20 @@ final class SecretsImports {
 	}
 
 	synchronized SecretsManagerClient client() {
+		if (this.client == null && this.externalClient) {
+			this.client = this.bootstrap.get(SecretsManagerClient.class);
+		}
 		if (this.client == null) {
+			// Beans do not exist yet: customizers for this client come from the bootstrap registry.
+			List<SecretsManagerClientCustomizer> customizers = this.bootstrap
+				.isRegistered(SecretsManagerClientCustomizer.class)
+						? List.of(this.bootstrap.get(SecretsManagerClientCustomizer.class)) : List.of();
 			SecretsProperties properties = this.binder.bind("secrets", SecretsProperties.class)
 				.orElseGet(SecretsProperties::new);
 			SecretsManagerConnectionDetails connection = (this.localConnection != null) ? this.localConnection
 					: new PropertiesSecretsManagerConnectionDetails(properties);
 			this.client = new SecretsManagerClientFactory(connection, properties.getClient(), List.of())
-				.createClient(List.of());
+				.createClient(customizers);
 		}
 		return this.client;
 	}
@@ -229,9 +253,8 @@ final class SecretsImports {
 		List<String> names = new ArrayList<>();
 		try {
 			int pages = 0;
-			for (var page : client().listSecretsPaginator((request) -> request
-				.filters((filter) -> filter.key(FilterNameStringType.NAME).values(entry.id()))
-				.maxResults(100))) {
+			Filter byName = Filter.builder().key(FilterNameStringType.NAME).values(entry.id()).build();
+			for (var page : client().listSecretsPaginator((request) -> request.filters(byName).maxResults(100))) {
 				for (SecretListEntry secret : page.secretList()) {
 					// The service matches name prefixes case-insensitively; imports are exact.
 					if (secret.name().startsWith(entry.id())) {
@@ -244,13 +267,16 @@ final class SecretsImports {
 			}
 		}
 		catch (SdkException ex) {
-			throw new SecretsException(entry.id(), "Could not list the secrets under '" + entry.id()
-					+ "' with ListSecrets: " + ex.getMessage() + ". Grant secretsmanager:ListSecrets to the "
-					+ "application's identity, or import the secrets by name.", ex);
+			SecretsException translated = SecretsExceptionTranslator.translate(entry.id() + "*", "ListSecrets", ex);
+			throw new SecretsException("Could not list the secrets under '" + entry.id() + "': "
+					+ translated.getMessage() + " Importing a name prefix needs secretsmanager:ListSecrets; "
+					+ "import the secrets by name otherwise.", entry.id(), "ListSecrets", translated.getErrorCode(),
+					translated);
 		}
 		if (names.isEmpty()) {
-			throw new SecretNotFoundException(entry.id(), "No secret has a name starting with '" + entry.id()
-					+ "'. Check the prefix and the region (secrets.region), or mark the import optional:.", null);
+			throw new SecretNotFoundException("No secret has a name starting with '" + entry.id()
+					+ "'. Check the prefix and the region (secrets.region), or mark the import optional:.", entry.id(),
+					"ListSecrets", null, null);
 		}
 		return names;
 	}

@@ -1,5 +1,7 @@
 /**
- * Core types shared by every part of the starter: the exception hierarchy.
+ * Typed operations over AWS Secrets Manager ({@link dev.secretsstarter.core.SecretsOperations},
+ * {@link dev.secretsstarter.core.SecretsTemplate}), their small result types, and the unchecked
+ * exception hierarchy every part of the starter reports service errors with.
  */
 @NullMarked
 package dev.secretsstarter.core;

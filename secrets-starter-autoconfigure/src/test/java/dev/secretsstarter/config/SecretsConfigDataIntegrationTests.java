@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import dev.secretsstarter.autoconfigure.SecretsManagerAutoConfiguration;
+import dev.secretsstarter.autoconfigure.SecretsManagerClientCustomizer;
 import dev.secretsstarter.cache.SecretCache;
 import dev.secretsstarter.cache.SecretCacheAutoConfiguration;
 import dev.secretsstarter.cache.SecretKey;
@@ -18,10 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.bootstrap.BootstrapRegistry;
 import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
@@ -206,6 +211,28 @@ class SecretsConfigDataIntegrationTests {
 		this.server.putSecretValue("db/credentials", "{\"username\":\"v2\"}");
 		context.getBean(SecretCache.class).refresh(SecretKey.current("db/credentials"));
 		assertThat(context.getEnvironment().getProperty("username")).isEqualTo("v2");
+	}
+
+	@Test
+	void customizerRegisteredInTheBootstrapRegistryAppliesToTheImportsClient() {
+		this.server.createSecret("db/credentials", "{\"username\":\"app\"}");
+		List<String> operations = new java.util.concurrent.CopyOnWriteArrayList<>();
+		ExecutionInterceptor interceptor = new ExecutionInterceptor() {
+			@Override
+			public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+				operations.add(context.request().getClass().getSimpleName());
+			}
+		};
+		SecretsManagerClientCustomizer customizer = (builder) -> builder.overrideConfiguration(
+				builder.overrideConfiguration().toBuilder().addExecutionInterceptor(interceptor).build());
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties(properties("spring.config.import=aws-secretsmanager:db/credentials"))
+			.addBootstrapRegistryInitializer((registry) -> registry.register(SecretsManagerClientCustomizer.class,
+					BootstrapRegistry.InstanceSupplier.of(customizer)))
+			.run();
+		this.contexts.add(context);
+		assertThat(operations).containsExactly("BatchGetSecretValueRequest");
 	}
 
 	private StandardEnvironment loadEnvironment(DefaultBootstrapContext bootstrap) {

@@ -26,9 +26,11 @@ final class Views {
 		ObjectNode node = Json.object();
 		node.put("ARN", secret.arn());
 		node.put("Name", secret.name());
-		Json.putIfNotNull(node, "Description", secret.description());
-		Json.putIfNotNull(node, "KmsKeyId", secret.kmsKeyId());
-		Json.putIfNotNull(node, "Type", secret.type());
+		// A replica shows its primary's metadata: replication copies it along with the versions.
+		Secret source = (secret.primary() != null) ? secret.primary() : secret;
+		Json.putIfNotNull(node, "Description", source.description());
+		Json.putIfNotNull(node, "KmsKeyId", source.kmsKeyId());
+		Json.putIfNotNull(node, "Type", source.type());
 		if (secret.rotationEnabled()) {
 			node.put("RotationEnabled", true);
 		}
@@ -42,8 +44,8 @@ final class Views {
 		Json.putTime(node, "DeletedDate", secret.deletedOn());
 		Json.putTime(node, "NextRotationDate", secret.rotationEnabled() ? secret.nextRotation() : null);
 		Json.putTime(node, "CreatedDate", secret.created());
-		if (!secret.tags().isEmpty()) {
-			node.set("Tags", tags(secret));
+		if (!source.tags().isEmpty()) {
+			node.set("Tags", tags(source));
 		}
 		ObjectNode versions = node.putObject(versionsField);
 		for (SecretVersion version : secret.versions().values()) {

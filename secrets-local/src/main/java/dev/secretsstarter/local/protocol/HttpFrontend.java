@@ -26,6 +26,8 @@ public final class HttpFrontend implements HttpHandler {
 	/** Larger bodies are refused before being read: the service's own request limit is far lower. */
 	public static final int MAX_BODY_BYTES = 1024 * 1024;
 
+	private static final long DRAIN_LIMIT_BYTES = 16L * 1024 * 1024;
+
 	private static final String TARGET_PREFIX = "secretsmanager.";
 
 	private static final System.Logger logger = System.getLogger(HttpFrontend.class.getName());
@@ -84,23 +86,24 @@ public final class HttpFrontend implements HttpHandler {
 	}
 
 	private static byte[] readBody(HttpExchange exchange) throws IOException {
-		String length = exchange.getRequestHeaders().getFirst("Content-Length");
-		if (length != null) {
-			try {
-				if (Long.parseLong(length.trim()) > MAX_BODY_BYTES) {
-					throw tooLarge();
-				}
-			}
-			catch (NumberFormatException ex) {
-				throw ServiceError.serialization("Content-Length is not a number.");
-			}
-		}
 		try (InputStream in = exchange.getRequestBody()) {
 			byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
 			if (bytes.length > MAX_BODY_BYTES) {
+				// Discard a bounded remainder so the client can read our answer instead of a reset;
+				// beyond that the connection is simply closed.
+				drain(in);
 				throw tooLarge();
 			}
 			return bytes;
+		}
+	}
+
+	private static void drain(InputStream in) throws IOException {
+		byte[] buffer = new byte[8192];
+		long remaining = DRAIN_LIMIT_BYTES;
+		int read;
+		while (remaining > 0 && (read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining))) != -1) {
+			remaining -= read;
 		}
 	}
 

@@ -1,0 +1,34 @@
+package dev.secretsstarter.local.store;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ArnsTests {
+
+	@Test
+	void newArnHasTheServiceShape() {
+		assertThat(Arns.newArn("eu-west-1", "123456789012", "db/credentials"))
+			.matches("arn:aws:secretsmanager:eu-west-1:123456789012:secret:db/credentials-[A-Za-z0-9]{6}");
+	}
+
+	@Test
+	void matchesByNameFullArnAndPartialArnOnly() {
+		Secret secret = new Secret("db", "arn:aws:secretsmanager:us-east-1:000000000000:secret:db-AbC123", "us-east-1",
+				Instant.EPOCH);
+		assertThat(Arns.matches(secret, "db")).isTrue();
+		assertThat(Arns.matches(secret, "arn:aws:secretsmanager:us-east-1:000000000000:secret:db-AbC123")).isTrue();
+		assertThat(Arns.matches(secret, "arn:aws:secretsmanager:us-east-1:000000000000:secret:db")).isTrue();
+		assertThat(Arns.matches(secret, "arn:aws:secretsmanager:us-east-1:000000000000:secret:d")).isFalse();
+		assertThat(Arns.matches(secret, "db-AbC123")).isFalse();
+	}
+
+	@Test
+	void replicaArnKeepsNameAndSuffix() {
+		assertThat(Arns.inRegion("arn:aws:secretsmanager:us-east-1:000000000000:secret:db-AbC123", "eu-west-1"))
+			.isEqualTo("arn:aws:secretsmanager:eu-west-1:000000000000:secret:db-AbC123");
+	}
+
+}

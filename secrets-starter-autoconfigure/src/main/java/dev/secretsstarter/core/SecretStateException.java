@@ -1,0 +1,27 @@
+package dev.secretsstarter.core;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The secret's state does not allow the operation: it is marked for deletion, a rotation is in progress, a precondition is not met ({@code InvalidRequestException}, {@code PreconditionNotMetException}).
+ * <p>
+ * Immutable and thread-safe.
+ *
+ * @author secrets-starter team
+ */
+public class SecretStateException extends SecretsException {
+
+	/**
+	 * Create a new instance.
+	 * @param message the message: secret, cause and fix, never a value
+	 * @param secretId the secret's name or ARN, or {@code null}
+	 * @param operation the Secrets Manager operation
+	 * @param errorCode the AWS error code, or {@code null}
+	 * @param cause the underlying exception, or {@code null}
+	 */
+	public SecretStateException(String message, @Nullable String secretId, String operation, @Nullable String errorCode,
+			@Nullable Throwable cause) {
+		super(message, secretId, operation, errorCode, cause);
+	}
+
+}
