@@ -24,7 +24,7 @@ public final class StartupBenchmark {
 	/** The raw results file. */
 	public static final String RESULTS = "startup.csv";
 
-	static final List<String> COLUMNS = List.of("n", "round", "variant", "ready_ms", "run_ms", "wall_ms", "loaded",
+	static final List<String> COLUMNS = List.of("n", "round", "variant", "ready_ms", "run_ms", "cpu_ms", "classes", "wall_ms", "loaded",
 			"api_calls", "get_secret_value", "batch_get_secret_value", "calls_by_operation");
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(90);
@@ -114,6 +114,8 @@ public final class StartupBenchmark {
 		row.put("variant", variant.name());
 		row.put("ready_ms", report.get("ready_ms"));
 		row.put("run_ms", report.get("run_ms"));
+		row.put("cpu_ms", report.get("cpu_ms"));
+		row.put("classes", report.get("classes"));
 		row.put("wall_ms", String.valueOf(Math.round(result.wallMs())));
 		row.put("loaded", report.get("loaded"));
 		row.put("api_calls", String.valueOf(calls.total()));
