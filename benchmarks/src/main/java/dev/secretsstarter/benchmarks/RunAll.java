@@ -13,7 +13,7 @@ import java.util.Set;
  * Runs the benchmark suites and regenerates {@code docs/benchmarks.md}. Run from the repository
  * root (as {@code benchmarks/run.sh} does):
  * <pre>
- * java -cp benchmarks/target/classes:$(cat benchmarks/target/classpath.txt) dev.secretsstarter.benchmarks.RunAll [--quick] [--report-only] [suite…]
+ * java -cp benchmarks/target/classes:$(cat benchmarks/target/classpath.txt) dev.secretsstarter.benchmarks.RunAll [--quick] [--report-only] [--rounds=N] [--counts=0,1,20,100] [suite…]
  * </pre>
  * Suites: {@code startup hot steady propagation local memory}; none named means all. Each suite
  * replaces its own raw results under {@code benchmarks/results/}; the page is rebuilt from all raw
@@ -38,12 +38,24 @@ public final class RunAll {
 		System.setProperty(ChildProcess.NODELAY_PROPERTY, "true");
 		boolean quick = false;
 		boolean reportOnly = false;
+		List<Integer> secretCounts = List.of(0, 1, 20, 100);
+		Integer rounds = null;
 		Set<String> suites = new LinkedHashSet<>();
 		for (String arg : args) {
 			switch (arg) {
 				case "--quick" -> quick = true;
 				case "--report-only" -> reportOnly = true;
 				default -> {
+					if (arg.startsWith("--counts=")) {
+						secretCounts = java.util.Arrays.stream(arg.substring("--counts=".length()).split(","))
+							.map(Integer::valueOf)
+							.toList();
+						continue;
+					}
+					if (arg.startsWith("--rounds=")) {
+						rounds = Integer.valueOf(arg.substring("--rounds=".length()));
+						continue;
+					}
 					if (!SUITES.contains(arg)) {
 						throw new IllegalArgumentException("Unknown suite '" + arg + "'; known: " + SUITES);
 					}
@@ -67,13 +79,28 @@ public final class RunAll {
 				long started = System.nanoTime();
 				System.out.println("== " + suite + (quick ? " (quick)" : ""));
 				MachineInfo.save(MachineInfo.describe(classpaths), results.resolve(suite + "-env.properties"));
-				runSuite(suite, quick, classpaths, notes, results);
+				runSuite(suite, new Settings(quick, secretCounts, rounds), classpaths, notes, results);
 				notes.save(results, suite);
 				System.out.printf("== %s took %.0f s%n", suite, (System.nanoTime() - started) / 1e9);
 			}
 		}
 		new Report(results, root.resolve("docs")).write();
 		System.out.println("Wrote docs/benchmarks.md");
+	}
+
+	/**
+	 * Options that shape a run.
+	 *
+	 * @param quick tiny counts
+	 * @param secretCounts the numbers of imported secrets for the start-up suite
+	 * @param roundsOverride rounds per variant, or {@code null} for the suite's default
+	 */
+	private record Settings(boolean quick, List<Integer> secretCounts, Integer roundsOverride) {
+
+		int rounds(int defaultRounds) {
+			return (this.roundsOverride != null) ? this.roundsOverride : defaultRounds;
+		}
+
 	}
 
 	private static void deleteMatching(Path dir, String prefix) {
@@ -87,10 +114,11 @@ public final class RunAll {
 		}
 	}
 
-	private static void runSuite(String suite, boolean quick, Classpaths classpaths, Notes notes, Path results) {
+	private static void runSuite(String suite, Settings settings, Classpaths classpaths, Notes notes, Path results) {
+		boolean quick = settings.quick();
 		JmhSuite jmh = new JmhSuite(classpaths, notes);
 		switch (suite) {
-			case "startup" -> new StartupBenchmark(classpaths, List.of(0, 1, 20, 100), quick ? 1 : 5, notes)
+			case "startup" -> new StartupBenchmark(classpaths, settings.secretCounts(), settings.rounds(quick ? 1 : 5), notes)
 				.run(results);
 			case "hot" -> {
 				// JMH runs benchmarks one after another; rounds of short invocations interleave them
@@ -99,7 +127,7 @@ public final class RunAll {
 				options.addAll(quick ? List.of("-wi", "1", "-w", "200ms", "-i", "2", "-r", "200ms")
 						: List.of("-wi", "2", "-w", "500ms", "-i", "4", "-r", "500ms"));
 				deleteMatching(results, "jmh-hot-");
-				for (int round = 1; round <= (quick ? 1 : 3); round++) {
+				for (int round = 1; round <= settings.rounds(quick ? 1 : 2); round++) {
 					for (int threads : new int[] { 1, 2 }) {
 						List<String> withThreads = new ArrayList<>(options);
 						withThreads.addAll(List.of("-t", String.valueOf(threads)));

@@ -24,7 +24,7 @@ public final class WatchBenchmark {
 			"bytes_per_cycle", "values_per_cycle");
 
 	static final List<String> PROPAGATION_COLUMNS = List.of("variant", "mode", "half", "change", "latency_ms",
-			"api_calls", "get_secret_value", "calls_by_operation");
+			"handle_ms", "api_calls", "get_secret_value", "calls_by_operation");
 
 	private static final int SECRETS = 100;
 
@@ -133,6 +133,7 @@ public final class WatchBenchmark {
 					row.put("half", String.valueOf(half));
 					row.put("change", report.get("change"));
 					row.put("latency_ms", report.get("latency_ms"));
+					row.put("handle_ms", report.getOrDefault("handle_ms", ""));
 					row.put("api_calls", report.get("api_calls"));
 					row.put("get_secret_value", report.get("get_secret_value"));
 					row.put("calls_by_operation", report.get("calls_by_operation"));

@@ -2,8 +2,10 @@ package dev.secretsstarter.benchmarks.apps;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import dev.secretsstarter.benchmarks.ApiCalls;
@@ -11,6 +13,7 @@ import dev.secretsstarter.benchmarks.ChildProcess;
 import dev.secretsstarter.benchmarks.SecretsFixture;
 import dev.secretsstarter.benchmarks.Variant;
 import dev.secretsstarter.local.LocalSecretsManager;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -50,7 +53,9 @@ public final class WatchMain {
 			List<String> springArgs = new ArrayList<>(variant.connectionArguments(server, SecretsFixture.configImport(n)));
 			springArgs.add("--logging.level.root=WARN");
 			springArgs.addAll(extra);
-			SpringApplication app = new SpringApplication(applicationClass(variant), WatchConfiguration.class);
+			SpringApplication app = (variant == Variant.OURS)
+					? new SpringApplication(applicationClass(variant), WatchConfiguration.class, OursWatchConfiguration.class)
+					: new SpringApplication(applicationClass(variant), WatchConfiguration.class);
 			app.setBannerMode(Banner.Mode.OFF);
 			if (extra.contains("--bench.server-bean=true")) {
 				// Local push listens to the LocalSecretsManager beans of the context.
@@ -65,7 +70,9 @@ public final class WatchMain {
 					steady(server, intervalMs, repetitions, label);
 				}
 				else {
-					propagation(server, bean::getRevision, intervalMs, repetitions, label);
+					Predicate<String> handle = (variant == Variant.OURS)
+							? context.getBean(OursWatchConfiguration.HandleHolder.class)::shows : null;
+					propagation(server, bean::getRevision, handle, intervalMs, repetitions, label);
 				}
 			}
 		}
@@ -141,8 +148,8 @@ public final class WatchMain {
 	}
 
 	/** Write a new revision at a random point of the interval; time until the bean shows it. */
-	private static void propagation(LocalSecretsManager server, Supplier<String> revision, long intervalMs,
-			int changes, String label) {
+	private static void propagation(LocalSecretsManager server, Supplier<String> revision,
+			@Nullable Predicate<String> handleShows, long intervalMs, int changes, String label) {
 		for (int k = 1; k <= changes; k++) {
 			LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(intervalMs * 1_000_000L));
 			ApiCalls before = ApiCalls.of(server);
@@ -150,15 +157,29 @@ public final class WatchMain {
 			long written = System.nanoTime();
 			server.putSecretValue(SecretsFixture.name(0), SecretsFixture.json(0, k));
 			long deadline = written + (10 * intervalMs + 10_000) * 1_000_000L;
-			while (!expected.equals(revision.get()) && System.nanoTime() < deadline) {
+			long seen = -1;
+			long handleSeen = (handleShows != null) ? -1 : 0;
+			ApiCalls calls = null;
+			while ((seen < 0 || handleSeen < 0) && System.nanoTime() < deadline) {
 				LockSupport.parkNanos(100_000L);
+				long now = System.nanoTime();
+				if (handleSeen < 0 && handleShows.test(expected)) {
+					handleSeen = now;
+				}
+				if (seen < 0 && expected.equals(revision.get())) {
+					seen = now;
+					calls = ApiCalls.of(server).since(before);
+				}
 			}
-			long seen = System.nanoTime();
-			ApiCalls calls = ApiCalls.of(server).since(before);
-			boolean arrived = expected.equals(revision.get());
+			boolean arrived = seen >= 0;
+			if (calls == null) {
+				calls = ApiCalls.of(server).since(before);
+			}
 			ChildProcess.report("label", label, "change", k, "arrived", arrived, "latency_ms",
-					String.format(java.util.Locale.ROOT, "%.1f", (seen - written) / 1e6), "api_calls", calls.total(),
-					"get_secret_value", calls.of("GetSecretValue"), "calls_by_operation", calls.breakdown());
+					String.format(Locale.ROOT, "%.1f", (seen - written) / 1e6), "handle_ms",
+					(handleShows == null || handleSeen < 0) ? "" : String.format(Locale.ROOT, "%.1f", (handleSeen - written) / 1e6),
+					"api_calls", calls.total(), "get_secret_value", calls.of("GetSecretValue"), "calls_by_operation",
+					calls.breakdown());
 			if (!arrived) {
 				return;
 			}
