@@ -18,10 +18,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,7 +48,9 @@ class SecretValueIntegrationTests {
 	/** The AWSCURRENT version id of each secret, as the server reports it. */
 	private static final Map<String, String> currentVersions = new ConcurrentHashMap<>();
 
+	// Without Netty no asynchronous client is created, whose event loop takes seconds to close.
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withClassLoader(new FilteredClassLoader(NettyNioAsyncHttpClient.class))
 		.withConfiguration(AutoConfigurations.of(PropertyPlaceholderAutoConfiguration.class,
 				SecretsManagerAutoConfiguration.class, SecretCacheAutoConfiguration.class,
 				SecretValueAutoConfiguration.class))
