@@ -100,12 +100,11 @@ public class SecretsEndpoint {
 	/**
 	 * Refresh one secret now.
 	 * @param path the secret id, split at {@code /}
-	 * @return what changed, or {@code null} (404) if the secret is not tracked
+	 * @return what changed; nothing if the secret is not tracked
 	 */
 	@WriteOperation
-	public @Nullable RefreshReport refreshSecret(@Selector(match = Match.ALL_REMAINING) String... path) {
-		List<SecretKey> keys = keysOf(String.join("/", path));
-		return keys.isEmpty() ? null : refresh(keys);
+	public RefreshReport refreshSecret(@Selector(match = Match.ALL_REMAINING) String... path) {
+		return refresh(keysOf(String.join("/", path)));
 	}
 
 	private RefreshReport refresh(List<SecretKey> keys) {

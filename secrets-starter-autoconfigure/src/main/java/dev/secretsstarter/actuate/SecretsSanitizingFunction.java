@@ -1,6 +1,8 @@
 package dev.secretsstarter.actuate;
 
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.secretsstarter.config.SecretsPropertySource;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +18,8 @@ import org.springframework.core.env.PropertySource;
  * functions to the values it would otherwise show.
  * <ul>
  * <li>any property of a {@link SecretsPropertySource} (an imported secret);</li>
+ * <li>any property whose raw value is a placeholder naming a property of an imported secret,
+ * such as {@code app.password=${db.password}}, even after the secret rotated;</li>
  * <li>any other value equal to a property of an imported secret, which catches a secret copied
  * through a placeholder such as {@code app.password=${db.password}} into another property or a
  * {@code @ConfigurationProperties} bean. This may mask a harmless value that happens to equal a
@@ -26,6 +30,8 @@ import org.springframework.core.env.PropertySource;
  * @author secrets-starter team
  */
 public class SecretsSanitizingFunction implements SanitizingFunction {
+
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}:]+)");
 
 	private final @Nullable ConfigurableEnvironment environment;
 
@@ -40,10 +46,33 @@ public class SecretsSanitizingFunction implements SanitizingFunction {
 
 	@Override
 	public SanitizableData apply(SanitizableData data) {
-		if (data.getPropertySource() instanceof SecretsPropertySource || equalsASecretValue(data.getValue())) {
+		if (data.getPropertySource() instanceof SecretsPropertySource || referencesASecret(data)
+				|| equalsASecretValue(data.getValue())) {
 			return data.withSanitizedValue();
 		}
 		return data;
+	}
+
+	// A value bound through a placeholder keeps the version it was bound with after a rotation, so
+	// comparing with the current values is not enough: look at what the raw value refers to.
+	private boolean referencesASecret(SanitizableData data) {
+		PropertySource<?> source = data.getPropertySource();
+		if (this.environment == null || source == null || data.getKey() == null) {
+			return false;
+		}
+		if (!(source.getProperty(data.getKey()) instanceof String raw) || !raw.contains("${")) {
+			return false;
+		}
+		Matcher placeholders = PLACEHOLDER.matcher(raw);
+		while (placeholders.find()) {
+			String name = placeholders.group(1).trim();
+			for (PropertySource<?> candidate : this.environment.getPropertySources()) {
+				if (candidate instanceof SecretsPropertySource && candidate.containsProperty(name)) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private boolean equalsASecretValue(@Nullable Object value) {
