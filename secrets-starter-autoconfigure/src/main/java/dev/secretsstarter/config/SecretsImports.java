@@ -12,6 +12,7 @@ import java.util.Set;
 import dev.secretsstarter.autoconfigure.PropertiesSecretsManagerConnectionDetails;
 import dev.secretsstarter.autoconfigure.SecretsManagerClientCustomizer;
 import dev.secretsstarter.autoconfigure.SecretsManagerClientFactory;
+import dev.secretsstarter.autoconfigure.SecretsManagerConnectionDetails;
 import dev.secretsstarter.autoconfigure.SecretsProperties;
 import dev.secretsstarter.cache.CaffeineSecretCache;
 import dev.secretsstarter.cache.MalformedSecretException;
@@ -76,6 +77,10 @@ final class SecretsImports {
 
 	private @Nullable SecretsImportException roundFailure;
 
+	// Local-mode hook (dev.secretsstarter.autoconfigure.local): the embedded server's connection
+	// details when secrets.local.enabled, else null and the secrets.* properties apply.
+	private final @Nullable SecretsManagerConnectionDetails localConnection;
+
 	/**
 	 * @param binder binds {@code secrets.*} as the environment is before the imports
 	 * @param bootstrap the bootstrap context, for a client or customizer registered by a
@@ -83,9 +88,15 @@ final class SecretsImports {
 	 * @param externalClient whether a client was registered before the imports: use it
 	 */
 	SecretsImports(Binder binder, BootstrapContext bootstrap, boolean externalClient) {
+		this(binder, bootstrap, externalClient, null);
+	}
+
+	SecretsImports(Binder binder, BootstrapContext bootstrap, boolean externalClient,
+			@Nullable SecretsManagerConnectionDetails localConnection) {
 		this.binder = binder;
 		this.bootstrap = bootstrap;
 		this.externalClient = externalClient;
+		this.localConnection = localConnection;
 	}
 
 	synchronized void add(SecretsConfigDataResource resource) {
@@ -107,8 +118,9 @@ final class SecretsImports {
 			// package's SecretsApiCallRecorder) also sees the calls made before beans exist.
 			List<ExecutionInterceptor> interceptors = this.bootstrap.isRegistered(ExecutionInterceptor.class)
 					? List.of(this.bootstrap.get(ExecutionInterceptor.class)) : List.of();
-			this.client = new SecretsManagerClientFactory(new PropertiesSecretsManagerConnectionDetails(properties),
-					properties.getClient(), interceptors)
+			SecretsManagerConnectionDetails connection = (this.localConnection != null) ? this.localConnection
+					: new PropertiesSecretsManagerConnectionDetails(properties);
+			this.client = new SecretsManagerClientFactory(connection, properties.getClient(), interceptors)
 				.createClient(customizers);
 		}
 		return this.client;
