@@ -16,6 +16,7 @@ import dev.secretsstarter.local.LocalSecretsManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -23,9 +24,13 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+@ExtendWith(OutputCaptureExtension.class)
 class CaffeineSecretCacheIntegrationTests {
 
 	private static final String MARKER = "marker-value-7f3a";
@@ -118,6 +123,18 @@ class CaffeineSecretCacheIntegrationTests {
 		assertThat(this.cache.refresh(key)).isSameAs(cached);
 		assertThat(this.cache.status(key).isStale()).isTrue();
 		assertThat(this.cache.status(key).lastFailure()).contains("api/key").doesNotContain(MARKER);
+	}
+
+	@Test
+	void refreshFailureIsLoggedNamingTheSecretWithoutItsValue(CapturedOutput output) {
+		SecretKey key = SecretKey.current("api/key");
+		this.server.createSecret("api/key", MARKER);
+		this.cache.get(key);
+		this.server.faults().throttle("GetSecretValue", 1);
+		this.cache.refresh(key);
+		assertThat(output).contains("Refreshing secret 'api/key@AWSCURRENT' failed")
+			.contains("secrets.cache.max-staleness")
+			.doesNotContain(MARKER);
 	}
 
 	@Test
