@@ -71,7 +71,7 @@ final class HikariSecretCredentialsPostProcessor
 		SecretKey key = SecretKey.current(secretId);
 		SecretCache cache = factory.getBean(SecretCache.class);
 		factory.getBeanProvider(SecretUsages.class).ifAvailable((usages) -> usages.record(key, "DataSource " + beanName));
-		Clock clock = factory.getBeanProvider(Clock.class).getIfAvailable(Clock::systemUTC);
+		Clock clock = factory.getBeanProvider(Clock.class).getIfUnique(Clock::systemUTC);
 		SecretDatabaseCredentials credentials = new SecretDatabaseCredentials(cache,
 				factory.getBean(SecretsManagerClient.class), key, this.properties, hikari.getUsername(), clock);
 		DatabaseCredentials initial = credentials.current();

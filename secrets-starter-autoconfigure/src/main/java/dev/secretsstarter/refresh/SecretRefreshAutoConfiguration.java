@@ -51,7 +51,7 @@ public final class SecretRefreshAutoConfiguration {
 			SecretRefreshProperties properties, ObjectProvider<Clock> clock, ConfigurableApplicationContext context,
 			ObjectProvider<BeanRefresher> beanRefresher, ObjectProvider<SecretRefreshListener> listeners) {
 		validate(properties);
-		Clock resolvedClock = clock.getIfAvailable(Clock::systemUTC);
+		Clock resolvedClock = clock.getIfUnique(Clock::systemUTC);
 		ChangeDetector describe = new DescribeChangeDetector(client, cache);
 		ChangeDetector detector = (properties.getStrategy() == SecretRefreshProperties.DetectionStrategy.BATCH)
 				? new BatchChangeDetector(client, cache, resolvedClock, describe) : describe;

@@ -41,11 +41,21 @@ class RefreshTestApplication {
 
 	static final AtomicInteger otherPropertiesBindings = new AtomicInteger();
 
+	static final AtomicInteger scopedSecretUserCreations = new AtomicInteger();
+
 	static void resetCounters() {
 		dbServiceCreations.set(0);
 		allSecretsServiceCreations.set(0);
 		unrelatedServiceCreations.set(0);
 		otherPropertiesBindings.set(0);
+		scopedSecretUserCreations.set(0);
+	}
+
+	@Bean
+	@RefreshScope
+	ScopedSecretUser scopedSecretUser() {
+		scopedSecretUserCreations.incrementAndGet();
+		return new ScopedSecretUser();
 	}
 
 	@Bean
@@ -87,6 +97,17 @@ class RefreshTestApplication {
 
 		@SecretValue(id = "app/api", key = "key")
 		SecretHandle<String> handle;
+
+	}
+
+	static class ScopedSecretUser {
+
+		@SecretValue(id = "app/third", key = "token")
+		String token;
+
+		String token() {
+			return this.token;
+		}
 
 	}
 

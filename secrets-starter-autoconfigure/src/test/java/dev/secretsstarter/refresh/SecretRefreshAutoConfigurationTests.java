@@ -17,17 +17,21 @@ import dev.secretsstarter.local.LocalSecretsManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class SecretRefreshAutoConfigurationTests {
 
 	private LocalSecretsManager server;
@@ -108,6 +112,15 @@ class SecretRefreshAutoConfigurationTests {
 	}
 
 	@Test
+	void refreshScopedBeansWithoutARegisteredRefreshScopeAreReportedAtStartUp(CapturedOutput output) {
+		this.runner.withUserConfiguration(RefreshScoped.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(output).contains("Beans [refreshScopedClient] are in the 'refresh' scope, but no RefreshScope "
+					+ "is registered");
+		});
+	}
+
+	@Test
 	void pollsWaitTheIntervalVariedByTheJitter() {
 		this.runner.withPropertyValues("secrets.refresh.interval=10s", "secrets.refresh.jitter=0.2").run((context) -> {
 			SecretsRefresher refresher = context.getBean(SecretsRefresher.class);
@@ -158,6 +171,17 @@ class SecretRefreshAutoConfigurationTests {
 
 		@Bean
 		Holder holder() {
+			return new Holder();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class RefreshScoped {
+
+		@Bean
+		@org.springframework.context.annotation.Scope("refresh")
+		Holder refreshScopedClient() {
 			return new Holder();
 		}
 

@@ -14,6 +14,7 @@ import dev.secretsstarter.refresh.RefreshTestApplication.DbProperties;
 import dev.secretsstarter.refresh.RefreshTestApplication.DbService;
 import dev.secretsstarter.refresh.RefreshTestApplication.OtherProperties;
 import dev.secretsstarter.refresh.RefreshTestApplication.RotatedEvents;
+import dev.secretsstarter.refresh.RefreshTestApplication.ScopedSecretUser;
 import dev.secretsstarter.refresh.RefreshTestApplication.UnrelatedService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +30,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.cloud.context.refresh.ContextRefresher;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -166,6 +168,21 @@ class SecretRefreshIntegrationTests {
 	}
 
 	@Test
+	void aRefreshScopeBeanWithASecretValueOnAChangedSecretIsRebuilt() {
+		ConfigurableApplicationContext context = run();
+		assertThat(context.getBean(ScopedSecretUser.class).token()).isEqualTo("third-one");
+		int before = RefreshTestApplication.scopedSecretUserCreations.get();
+		this.server.putSecretValue("app/api", "{\"key\":\"api-two\"}");
+		context.getBean(SecretsRefresher.class).refreshNow();
+		assertThat(context.getBean(ScopedSecretUser.class).token()).isEqualTo("third-one");
+		assertThat(RefreshTestApplication.scopedSecretUserCreations.get()).isEqualTo(before);
+		this.server.putSecretValue("app/third", "{\"token\":\"third-two\"}");
+		context.getBean(SecretsRefresher.class).refreshNow();
+		assertThat(context.getBean(ScopedSecretUser.class).token()).isEqualTo("third-two");
+		assertThat(RefreshTestApplication.scopedSecretUserCreations.get()).isEqualTo(before + 1);
+	}
+
+	@Test
 	void severalSecretsChangingInOneCycleCauseOneRefresh() {
 		ConfigurableApplicationContext context = run();
 		assertThat(context.getBean(AllSecretsService.class).joined()).isEqualTo("db-oneapi-onethird-one");
@@ -248,6 +265,18 @@ class SecretRefreshIntegrationTests {
 		assertThat(event.getChangedPropertyNames()).containsExactly("db.password");
 		assertThat(event.toString()).doesNotContain("marker-secret-7f3a");
 		assertThat(output).contains("Secret 'db/credentials@AWSCURRENT' rotated").doesNotContain("marker-secret-7f3a");
+	}
+
+	@Test
+	void aSpringCloudContextRefreshReusesTheCacheWithoutCallsAndRotationKeepsWorkingAfterIt() {
+		ConfigurableApplicationContext context = run();
+		this.server.requests().reset();
+		context.getBean(ContextRefresher.class).refresh();
+		assertThat(this.server.requests().counts()).isEmpty();
+		this.server.putSecretValue("db/credentials", "{\"username\":\"app\",\"password\":\"db-two\"}");
+		context.getBean(SecretsRefresher.class).refreshNow();
+		assertThat(context.getEnvironment().getProperty("db.password")).isEqualTo("db-two");
+		assertThat(context.getBean(DbProperties.class).getPassword()).isEqualTo("db-two");
 	}
 
 	@Test
