@@ -5,7 +5,10 @@ import java.time.Clock;
 import dev.secretsstarter.cache.SecretCache;
 import dev.secretsstarter.cache.SecretCacheAutoConfiguration;
 import dev.secretsstarter.cache.SecretCacheProperties;
+import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.cache.SecretUsages;
+import dev.secretsstarter.refresh.SecretRefreshAutoConfiguration;
+import dev.secretsstarter.refresh.SecretsRefresher;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -32,7 +35,7 @@ import org.springframework.core.env.Environment;
  *
  * @author secrets-starter team
  */
-@AutoConfiguration(after = SecretCacheAutoConfiguration.class)
+@AutoConfiguration(after = { SecretCacheAutoConfiguration.class, SecretRefreshAutoConfiguration.class })
 @ConditionalOnClass(SanitizingFunction.class)
 public final class SecretsActuatorAutoConfiguration {
 
@@ -60,9 +63,15 @@ public final class SecretsActuatorAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		SecretsEndpoint secretsEndpoint(SecretCache cache, SecretUsages usages, ObjectProvider<Clock> clock,
-				SecretCacheProperties properties) {
-			return new SecretsEndpoint(cache, usages, cache::refresh, clock.getIfUnique(Clock::systemUTC),
-					properties.getMaxStaleness());
+				SecretCacheProperties properties, ObjectProvider<SecretsRefresher> refresher) {
+			// With the rotation machinery, a refresh also rebinds dependent beans and publishes
+			// events; without it (no bean, or a custom setup), the cache refreshes each key.
+			SecretsRefresher rotation = refresher.getIfUnique();
+			SecretsEndpoint.SecretRefresher refresh = (rotation != null) ? (keys) -> rotation
+				.refreshNow(keys.stream().map(SecretKey::secretId).distinct().toList())
+				.failures() : SecretsEndpoint.SecretRefresher.of(cache);
+			return new SecretsEndpoint(cache, usages, refresh, clock.getIfUnique(Clock::systemUTC),
+					properties.getMaxStaleness(), () -> (rotation != null) ? rotation.status() : null);
 		}
 
 	}

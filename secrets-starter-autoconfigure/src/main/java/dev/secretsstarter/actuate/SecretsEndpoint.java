@@ -5,16 +5,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import dev.secretsstarter.cache.SecretCache;
 import dev.secretsstarter.cache.SecretCacheEntryStatus;
 import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.cache.SecretSnapshot;
 import dev.secretsstarter.cache.SecretUsages;
+import dev.secretsstarter.refresh.SecretRefreshStatus;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -51,6 +55,8 @@ public class SecretsEndpoint {
 
 	private final Duration maxStaleness;
 
+	private final Supplier<@Nullable SecretRefreshStatus> refreshStatus;
+
 	/**
 	 * Create the endpoint.
 	 * @param cache the cache whose entries to show
@@ -58,14 +64,16 @@ public class SecretsEndpoint {
 	 * @param refresher how to refresh a key on request
 	 * @param clock the clock ages are measured with
 	 * @param maxStaleness how long a value may be served without being confirmed current
+	 * @param refreshStatus the state of rotation detection, answering {@code null} without it
 	 */
 	public SecretsEndpoint(SecretCache cache, SecretUsages usages, SecretRefresher refresher, Clock clock,
-			Duration maxStaleness) {
+			Duration maxStaleness, Supplier<@Nullable SecretRefreshStatus> refreshStatus) {
 		this.cache = cache;
 		this.usages = usages;
 		this.refresher = refresher;
 		this.clock = clock;
 		this.maxStaleness = maxStaleness;
+		this.refreshStatus = refreshStatus;
 	}
 
 	/**
@@ -74,7 +82,8 @@ public class SecretsEndpoint {
 	 */
 	@ReadOperation
 	public SecretsDescriptor secrets() {
-		return new SecretsDescriptor(this.maxStaleness, trackedKeys().stream().map(this::describe).toList());
+		return new SecretsDescriptor(this.maxStaleness, this.refreshStatus.get(),
+				trackedKeys().stream().map(this::describe).toList());
 	}
 
 	/**
@@ -107,27 +116,25 @@ public class SecretsEndpoint {
 		return refresh(keysOf(String.join("/", path)));
 	}
 
-	private RefreshReport refresh(List<SecretKey> keys) {
+	private RefreshReport refresh(List<SecretKey> all) {
+		// A version id names an immutable version: nothing to refresh.
+		List<SecretKey> keys = all.stream().filter(SecretKey::isStaged).toList();
+		Map<SecretKey, @Nullable SecretCacheEntryStatus> before = new LinkedHashMap<>();
+		keys.forEach((key) -> before.put(key, this.cache.status(key)));
+		Map<SecretKey, String> failures = keys.isEmpty() ? Map.of() : this.refresher.refresh(keys);
 		List<RefreshResult> results = new ArrayList<>();
 		for (SecretKey key : keys) {
-			if (!key.isStaged()) {
-				continue; // a version id names an immutable version: nothing to refresh
-			}
-			SecretCacheEntryStatus before = this.cache.status(key);
-			String error = null;
-			try {
-				this.refresher.refresh(key);
-			}
-			catch (RuntimeException ex) {
-				error = ex.getMessage();
-				logger.debug("Refreshing secret '" + key + "' on request failed: " + error);
-			}
+			SecretCacheEntryStatus earlier = before.get(key);
 			SecretCacheEntryStatus after = this.cache.status(key);
+			String error = failures.get(key);
 			if (error == null && after != null && after.lastFailureAt() != null
-					&& (before == null || !Objects.equals(before.lastFailureAt(), after.lastFailureAt()))) {
+					&& (earlier == null || !Objects.equals(earlier.lastFailureAt(), after.lastFailureAt()))) {
 				error = after.lastFailure();
 			}
-			String previous = (before != null) ? before.versionId() : null;
+			if (error != null) {
+				logger.debug("Refreshing secret '" + key + "' on request failed: " + error);
+			}
+			String previous = (earlier != null) ? earlier.versionId() : null;
 			String current = (after != null) ? after.versionId() : null;
 			results.add(new RefreshResult(key.secretId(), key.versionStage(), previous, current,
 					current != null && !current.equals(previous), error));
@@ -162,17 +169,38 @@ public class SecretsEndpoint {
 	}
 
 	/**
-	 * Refreshes one key on request: the rotation machinery's manual refresh when present, else
-	 * {@link SecretCache#refresh}.
+	 * Refreshes keys on request: the rotation machinery's manual refresh when present (it also
+	 * refreshes dependent beans and publishes rotation events), else {@link SecretCache#refresh}.
 	 */
 	@FunctionalInterface
 	public interface SecretRefresher {
 
 		/**
-		 * Refresh a key now.
-		 * @param key the key
+		 * Refresh keys now; failures are reported, not thrown, and keep the previous values.
+		 * @param keys the keys, all following a stage
+		 * @return why each failed key failed (messages without values)
 		 */
-		void refresh(SecretKey key);
+		Map<SecretKey, String> refresh(List<SecretKey> keys);
+
+		/**
+		 * A refresher that refreshes each key through the cache.
+		 * @param cache the cache
+		 * @return the refresher
+		 */
+		static SecretRefresher of(SecretCache cache) {
+			return (keys) -> {
+				Map<SecretKey, String> failures = new LinkedHashMap<>();
+				for (SecretKey key : keys) {
+					try {
+						cache.refresh(key);
+					}
+					catch (RuntimeException ex) {
+						failures.put(key, String.valueOf(ex.getMessage()));
+					}
+				}
+				return failures;
+			};
+		}
 
 	}
 
@@ -180,9 +208,11 @@ public class SecretsEndpoint {
 	 * The endpoint's read output.
 	 *
 	 * @param maxStaleness how long a value may be served unconfirmed ({@code secrets.cache.max-staleness})
+	 * @param refresh the state of rotation detection, or {@code null} without it
 	 * @param secrets every tracked key
 	 */
-	public record SecretsDescriptor(Duration maxStaleness, List<SecretDescriptor> secrets) {
+	public record SecretsDescriptor(Duration maxStaleness, @Nullable SecretRefreshStatus refresh,
+			List<SecretDescriptor> secrets) {
 
 	}
 

@@ -5,6 +5,8 @@ import java.time.Clock;
 import dev.secretsstarter.cache.SecretCache;
 import dev.secretsstarter.cache.SecretCacheAutoConfiguration;
 import dev.secretsstarter.cache.SecretUsages;
+import dev.secretsstarter.refresh.SecretRefreshAutoConfiguration;
+import dev.secretsstarter.refresh.SecretsRefresher;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,7 +31,7 @@ import org.springframework.context.annotation.Configuration;
  *
  * @author secrets-starter team
  */
-@AutoConfiguration(after = SecretCacheAutoConfiguration.class)
+@AutoConfiguration(after = { SecretCacheAutoConfiguration.class, SecretRefreshAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "secrets.enabled", matchIfMissing = true)
 public final class SecretsMetricsAutoConfiguration {
 
@@ -69,6 +71,13 @@ public final class SecretsMetricsAutoConfiguration {
 		SecretCacheMeterBinder secretCacheMeterBinder(SecretCache cache, ObjectProvider<Clock> clock,
 				SecretsMetricsProperties properties) {
 			return new SecretCacheMeterBinder(cache, clock.getIfUnique(Clock::systemUTC), properties);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(SecretsRefresher.class)
+		SecretRefreshMeterBinder secretRefreshMeterBinder(SecretsRefresher refresher) {
+			return new SecretRefreshMeterBinder(refresher);
 		}
 
 	}

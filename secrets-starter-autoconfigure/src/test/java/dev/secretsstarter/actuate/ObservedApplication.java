@@ -47,6 +47,8 @@ final class ObservedApplication implements AutoCloseable {
 				"secrets.endpoint=" + server.endpoint(), "secrets.region=us-east-1",
 				"secrets.credentials.access-key=test", "secrets.credentials.secret-key=test",
 				"secrets.client.max-attempts=1", "secrets.cache.backoff.initial=1ms", "secrets.cache.backoff.max=2ms",
+				// Polling stays on, but no scheduled poll runs during a test: refreshes are asked for.
+				"secrets.refresh.interval=1h",
 				"spring.config.import=aws-secretsmanager:db/credentials?prefix=db.",
 				"management.endpoints.web.exposure.include=*", "management.endpoint.env.show-values=ALWAYS",
 				"management.endpoint.configprops.show-values=ALWAYS", "management.endpoint.health.show-details=ALWAYS",

@@ -65,6 +65,19 @@ class SecretsActuatorIntegrationTests {
 		assertThat(result.get("changed").asBoolean()).isTrue();
 		assertThat(result.get("error").isNull()).isTrue();
 		assertThat(app.context.getEnvironment().getProperty("db.password")).isEqualTo("rotated-pw");
+		// Through the rotation machinery: dependent @ConfigurationProperties beans are rebound.
+		assertThat(app.context.getBean(ObservedApplication.DbProperties.class).getPassword()).isEqualTo("rotated-pw");
+	}
+
+	@Test
+	void endpointShowsTheStateOfRotationDetection() {
+		ObservedApplication app = run();
+		app.post("/actuator/secrets/db/credentials");
+		JsonNode refresh = app.json(app.get("/actuator/secrets")).get("refresh");
+		assertThat(refresh.get("enabled").asBoolean()).isTrue();
+		assertThat(refresh.get("strategy").asString()).isEqualTo("DESCRIBE");
+		assertThat(refresh.get("polls").asLong()).isEqualTo(1);
+		assertThat(refresh.get("lastPoll").get("trigger").asString()).isEqualTo("MANUAL");
 	}
 
 	@Test
@@ -83,7 +96,7 @@ class SecretsActuatorIntegrationTests {
 	@Test
 	void aFailedRefreshIsReportedAndTheSecretServedStale() {
 		ObservedApplication app = run();
-		this.server.faults().fail("GetSecretValue", "InternalServiceError", 500, 1);
+		this.server.faults().fail("*", "InternalServiceError", 500, 1);
 		JsonNode result = app.json(app.post("/actuator/secrets/db/credentials")).get("refreshed").get(0);
 		assertThat(result.get("error").asString()).contains("db/credentials");
 		assertThat(result.get("changed").asBoolean()).isFalse();
@@ -97,7 +110,7 @@ class SecretsActuatorIntegrationTests {
 	@Test
 	void healthIsDegradedWhileAValueIsServedStaleWithoutChangingTheOverallStatusByDefault() {
 		ObservedApplication app = run();
-		this.server.faults().fail("GetSecretValue", "InternalServiceError", 500, 1);
+		this.server.faults().fail("*", "InternalServiceError", 500, 1);
 		app.post("/actuator/secrets/db/credentials");
 		JsonNode health = app.json(app.get("/actuator/health/secrets"));
 		assertThat(health.get("status").asString()).isEqualTo("DEGRADED");
@@ -111,7 +124,7 @@ class SecretsActuatorIntegrationTests {
 	void degradedCanBeMadeTheOverallStatusAndMappedToAnHttpStatus() {
 		ObservedApplication app = run("management.endpoint.health.status.order=down,out-of-service,degraded,up,unknown",
 				"management.endpoint.health.status.http-mapping.degraded=503");
-		this.server.faults().fail("GetSecretValue", "InternalServiceError", 500, 1);
+		this.server.faults().fail("*", "InternalServiceError", 500, 1);
 		app.post("/actuator/secrets/db/credentials");
 		HttpResponse<String> overall = app.get("/actuator/health");
 		assertThat(overall.statusCode()).isEqualTo(503);

@@ -45,15 +45,15 @@ class SecretsLeakIntegrationTests {
 				captured.add(app.post("/actuator/secrets/db/credentials").body());
 				assertThat(app.context.getEnvironment().getProperty("db.password")).isEqualTo(MARKER + "-rotated");
 
-				server.faults().fail("GetSecretValue", "InternalServiceError", 500, 1);
+				server.faults().fail("*", "InternalServiceError", 500, 1);
 				captured.add(app.post("/actuator/secrets/db/credentials").body());
-				server.faults().throttle("GetSecretValue", 1);
+				server.faults().throttle("*", 1);
 				captured.add(app.post("/actuator/secrets/api/key").body());
 				// A new version that is not valid JSON: kept out, with a warning naming the secret.
 				server.putSecretValue("api/key", "{\"token\": " + MARKER + "-broken");
 				captured.add(app.post("/actuator/secrets").body());
 				// End on a failure, so the endpoints also show a stale secret and its last error.
-				server.faults().fail("GetSecretValue", "InternalServiceError", 500, 1);
+				server.faults().fail("*", "InternalServiceError", 500, 1);
 				captured.add(app.post("/actuator/secrets/db/credentials").body());
 				readEverything(app, captured);
 

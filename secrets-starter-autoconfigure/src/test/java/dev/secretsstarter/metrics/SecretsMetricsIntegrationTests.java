@@ -13,6 +13,8 @@ import dev.secretsstarter.cache.SecretCache;
 import dev.secretsstarter.cache.SecretCacheAutoConfiguration;
 import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.local.LocalSecretsManager;
+import dev.secretsstarter.refresh.SecretRefreshAutoConfiguration;
+import dev.secretsstarter.refresh.SecretsRefresher;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -69,7 +71,7 @@ class SecretsMetricsIntegrationTests {
 		List<String> properties = new ArrayList<>(List.of("secrets.endpoint=" + this.server.endpoint(),
 				"secrets.region=us-east-1", "secrets.credentials.access-key=test",
 				"secrets.credentials.secret-key=test", "secrets.client.max-attempts=1",
-				"secrets.cache.backoff.initial=1ms", "secrets.cache.backoff.max=2ms"));
+				"secrets.cache.backoff.initial=1ms", "secrets.cache.backoff.max=2ms", "secrets.refresh.interval=1h"));
 		properties.addAll(List.of(more));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class)
 			.web(WebApplicationType.NONE)
@@ -193,6 +195,26 @@ class SecretsMetricsIntegrationTests {
 	}
 
 	@Test
+	void refreshPollsCountPollsForRotatedSecrets() {
+		ConfigurableApplicationContext context = run(IMPORT);
+		MeterRegistry registry = context.getBean(MeterRegistry.class);
+		assertThat(registry.get("secrets.refresh.polls").functionCounter().count()).isZero();
+		context.getBean(SecretsRefresher.class).refreshNow();
+		assertThat(registry.get("secrets.refresh.polls").functionCounter().count()).isEqualTo(1);
+		assertThat(registry.get("secrets.refresh.failed.polls").gauge().value()).isZero();
+	}
+
+	@Test
+	void failedPollsCountPollsInARowInWhichEveryCheckFailed() {
+		ConfigurableApplicationContext context = run(IMPORT);
+		this.server.faults().fail("DescribeSecret", "InternalServiceError", 500, 1);
+		context.getBean(SecretsRefresher.class).refreshNow();
+		MeterRegistry registry = context.getBean(MeterRegistry.class);
+		assertThat(registry.get("secrets.refresh.failed.polls").gauge().value()).isEqualTo(1);
+		assertThat(counter(context, "secrets.refresh.failures")).isEqualTo(1);
+	}
+
+	@Test
 	void stalestAgeIsTheTimeSinceTheOldestValueWasConfirmed() {
 		ConfigurableApplicationContext context = run();
 		SecretCache cache = context.getBean(SecretCache.class);
@@ -250,7 +272,7 @@ class SecretsMetricsIntegrationTests {
 
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ SecretsManagerAutoConfiguration.class, SecretCacheAutoConfiguration.class,
-			SecretsMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
+			SecretRefreshAutoConfiguration.class, SecretsMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
 			CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class })
 	static class TestApplication {
 
