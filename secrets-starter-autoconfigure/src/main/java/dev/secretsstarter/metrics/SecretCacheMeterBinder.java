@@ -89,10 +89,11 @@ public final class SecretCacheMeterBinder implements MeterBinder {
 	}
 
 	private void bindStatistics(MeterRegistry registry, SecretCacheStatistics statistics) {
+		// One description per name: Micrometer keeps the first one registered.
 		counter(registry, "secrets.cache.gets", "result", "hit", statistics, SecretCacheStatistics::hits,
-				"Secret reads answered from the cache");
+				"Secret reads through the cache; a miss needed Secrets Manager");
 		counter(registry, "secrets.cache.gets", "result", "miss", statistics, SecretCacheStatistics::misses,
-				"Secret reads that needed Secrets Manager");
+				"Secret reads through the cache; a miss needed Secrets Manager");
 		counter(registry, "secrets.cache.loads", "result", "success", statistics, SecretCacheStatistics::loadSuccesses,
 				"Fetches from Secrets Manager by the cache");
 		counter(registry, "secrets.cache.loads", "result", "failure", statistics, SecretCacheStatistics::loadFailures,
