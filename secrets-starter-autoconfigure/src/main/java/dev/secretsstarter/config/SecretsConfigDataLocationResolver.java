@@ -3,6 +3,7 @@ package dev.secretsstarter.config;
 import java.util.List;
 
 import dev.secretsstarter.autoconfigure.InvalidSecretsConfigurationException;
+import dev.secretsstarter.autoconfigure.local.LocalSecretsManagerBootstrap;
 import dev.secretsstarter.cache.SecretCache;
 import dev.secretsstarter.cache.SecretUsages;
 import org.apache.commons.logging.Log;
@@ -88,7 +89,9 @@ public class SecretsConfigDataLocationResolver implements ConfigDataLocationReso
 			ConfigDataLocationResolverContext context) {
 		if (!bootstrap.isRegistered(SecretsImports.class)) {
 			boolean externalClient = bootstrap.isRegistered(SecretsManagerClient.class);
-			SecretsImports imports = new SecretsImports(context.getBinder(), bootstrap, externalClient);
+			// Local-mode hook: starts the embedded server when secrets.local.enabled (see docs/architecture.md).
+			SecretsImports imports = new SecretsImports(context.getBinder(), bootstrap, externalClient,
+					LocalSecretsManagerBootstrap.connectionDetails(bootstrap, context.getBinder()));
 			bootstrap.register(SecretsImports.class, InstanceSupplier.of(imports));
 			bootstrap.registerIfAbsent(SecretsManagerClient.class, (registry) -> imports.client());
 			bootstrap.registerIfAbsent(SecretCache.class, (registry) -> imports.cache());

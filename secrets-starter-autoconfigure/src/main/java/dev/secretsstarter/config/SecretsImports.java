@@ -12,6 +12,7 @@ import java.util.Set;
 import dev.secretsstarter.autoconfigure.PropertiesSecretsManagerConnectionDetails;
 import dev.secretsstarter.autoconfigure.SecretsManagerClientCustomizer;
 import dev.secretsstarter.autoconfigure.SecretsManagerClientFactory;
+import dev.secretsstarter.autoconfigure.SecretsManagerConnectionDetails;
 import dev.secretsstarter.autoconfigure.SecretsProperties;
 import dev.secretsstarter.cache.CaffeineSecretCache;
 import dev.secretsstarter.cache.MalformedSecretException;
@@ -75,16 +76,23 @@ final class SecretsImports {
 
 	private @Nullable SecretsImportException roundFailure;
 
+	// Local-mode hook (dev.secretsstarter.autoconfigure.local): the embedded server's connection
+	// details when secrets.local.enabled, else null and the secrets.* properties apply.
+	private final @Nullable SecretsManagerConnectionDetails localConnection;
+
 	/**
 	 * @param binder binds {@code secrets.*} as the environment is before the imports
 	 * @param bootstrap the bootstrap context, for a client or customizer registered by a
 	 * {@code BootstrapRegistryInitializer}
 	 * @param externalClient whether a client was registered before the imports: use it
+	 * @param localConnection the embedded server's connection details in local mode, else null
 	 */
-	SecretsImports(Binder binder, BootstrapContext bootstrap, boolean externalClient) {
+	SecretsImports(Binder binder, BootstrapContext bootstrap, boolean externalClient,
+			@Nullable SecretsManagerConnectionDetails localConnection) {
 		this.binder = binder;
 		this.bootstrap = bootstrap;
 		this.externalClient = externalClient;
+		this.localConnection = localConnection;
 	}
 
 	synchronized void add(SecretsConfigDataResource resource) {
@@ -102,8 +110,9 @@ final class SecretsImports {
 						? List.of(this.bootstrap.get(SecretsManagerClientCustomizer.class)) : List.of();
 			SecretsProperties properties = this.binder.bind("secrets", SecretsProperties.class)
 				.orElseGet(SecretsProperties::new);
-			this.client = new SecretsManagerClientFactory(new PropertiesSecretsManagerConnectionDetails(properties),
-					properties.getClient(), List.of())
+			SecretsManagerConnectionDetails connection = (this.localConnection != null) ? this.localConnection
+					: new PropertiesSecretsManagerConnectionDetails(properties);
+			this.client = new SecretsManagerClientFactory(connection, properties.getClient(), List.of())
 				.createClient(customizers);
 		}
 		return this.client;
