@@ -85,8 +85,11 @@ final class SecretsImports {
 	 * @param bootstrap the bootstrap context, for a client or customizer registered by a
 	 * {@code BootstrapRegistryInitializer}
 	 * @param externalClient whether a client was registered before the imports: use it
-	 * @param localConnection the embedded server's connection details in local mode, else null
 	 */
+	SecretsImports(Binder binder, BootstrapContext bootstrap, boolean externalClient) {
+		this(binder, bootstrap, externalClient, null);
+	}
+
 	SecretsImports(Binder binder, BootstrapContext bootstrap, boolean externalClient,
 			@Nullable SecretsManagerConnectionDetails localConnection) {
 		this.binder = binder;

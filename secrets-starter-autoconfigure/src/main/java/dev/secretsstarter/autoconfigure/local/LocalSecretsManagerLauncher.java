@@ -1,14 +1,8 @@
 package dev.secretsstarter.autoconfigure.local;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collections;
-import java.util.Locale;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -27,7 +21,6 @@ import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.io.DefaultResourceLoader;
-import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
 
@@ -95,7 +88,7 @@ final class LocalSecretsManagerLauncher {
 		}
 		LocalSecretsManager created = builder.build();
 		try {
-			properties.getSeed().stream().filter(StringUtils::hasText).forEach((location) -> seed(created, location));
+			properties.getSeed().stream().filter(StringUtils::hasText).forEach((location) -> LocalSecretsSeeds.seed(created, this.resourceLoader, location));
 			created.start();
 		}
 		catch (UncheckedIOException ex) {
@@ -111,52 +104,6 @@ final class LocalSecretsManagerLauncher {
 		}
 		this.server = created;
 		return created;
-	}
-
-	private void seed(LocalSecretsManager server, String location) {
-		Resource resource = this.resourceLoader.getResource(location.trim());
-		String fix = "Point secrets.local.seed at an existing YAML or JSON seed file (format in "
-				+ "docs/local-server.md), or remove it.";
-		if (!resource.exists()) {
-			throw new InvalidSecretsConfigurationException("secrets.local.seed", "'" + location + "' does not exist",
-					fix);
-		}
-		Path copy = null;
-		try {
-			Path file;
-			if (resource.isFile()) {
-				file = resource.getFile().toPath();
-			}
-			else {
-				// A seed inside a jar: the server reads files, so hand it a temporary copy.
-				String name = String.valueOf(resource.getFilename()).toLowerCase(Locale.ROOT);
-				copy = Files.createTempFile("secrets-local-seed", name.endsWith(".json") ? ".json" : ".yml");
-				try (InputStream in = resource.getInputStream()) {
-					Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-				}
-				file = copy;
-			}
-			server.seed(file);
-		}
-		catch (IOException ex) {
-			throw new InvalidSecretsConfigurationException("secrets.local.seed",
-					"'" + location + "' could not be read (" + ex.getMessage() + ")", fix);
-		}
-		catch (IllegalArgumentException | UncheckedIOException ex) {
-			// The server's messages name the file and the entry, never a value.
-			throw new InvalidSecretsConfigurationException("secrets.local.seed",
-					"'" + location + "' was rejected: " + ex.getMessage(), fix);
-		}
-		finally {
-			if (copy != null) {
-				try {
-					Files.deleteIfExists(copy);
-				}
-				catch (IOException ex) {
-					copy.toFile().deleteOnExit();
-				}
-			}
-		}
 	}
 
 	/** Connection details of the running server, starting it if needed (see {@link #start}). */

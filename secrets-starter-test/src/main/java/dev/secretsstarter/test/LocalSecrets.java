@@ -1,0 +1,180 @@
+package dev.secretsstarter.test;
+
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.secretsstarter.autoconfigure.local.LocalSecretsSeeds;
+import dev.secretsstarter.local.AbstractRotationFunction;
+import dev.secretsstarter.local.FaultInjector;
+import dev.secretsstarter.local.LocalSecretsManager;
+import dev.secretsstarter.local.RequestCounters;
+import dev.secretsstarter.local.RotationContext;
+import dev.secretsstarter.local.RotationFunction;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
+
+import org.springframework.core.io.DefaultResourceLoader;
+
+/**
+ * A test's handle on an embedded secrets-local server: write, rotate and delete secrets the way
+ * an operator would (through the real API, so the server records versions and staging labels),
+ * inject faults, count calls, and reset. Injected by {@link LocalSecretsManagerExtension}; in a
+ * Spring test, create one with {@link #of(LocalSecretsManager)} from the server bean.
+ * <p>
+ * Thread-safe. Owns a client it closes with {@link #close()}; the server is not closed.
+ *
+ * @author secrets-starter team
+ */
+public final class LocalSecrets implements AutoCloseable {
+
+	private static final AtomicInteger rotations = new AtomicInteger();
+
+	private final LocalSecretsManager server;
+
+	private final SecretsManagerClient client;
+
+	private final List<String> seeds;
+
+	private LocalSecrets(LocalSecretsManager server, List<String> seeds) {
+		this.server = server;
+		this.seeds = List.copyOf(seeds);
+		this.client = SecretsManagerClient.builder()
+			.endpointOverride(server.endpoint())
+			.region(Region.of(server.region()))
+			.credentialsProvider(StaticCredentialsProvider
+				.create(AwsBasicCredentials.create(server.accessKeyId(), server.secretAccessKey())))
+			.httpClient(UrlConnectionHttpClient.create())
+			.build();
+	}
+
+	/**
+	 * A handle on a running server.
+	 * @param server the server
+	 * @return a handle whose {@link #reset()} forgets everything
+	 */
+	public static LocalSecrets of(LocalSecretsManager server) {
+		return new LocalSecrets(server, List.of());
+	}
+
+	static LocalSecrets of(LocalSecretsManager server, List<String> seeds) {
+		return new LocalSecrets(server, seeds);
+	}
+
+	/**
+	 * Creates the secret, or adds the value as its new AWSCURRENT version (the old one becomes
+	 * AWSPREVIOUS), as PutSecretValue does.
+	 * @param name the secret name
+	 * @param value the secret string
+	 * @return the id of the version now current
+	 */
+	public String put(String name, String value) {
+		try {
+			return this.client.putSecretValue((request) -> request.secretId(name).secretString(value)).versionId();
+		}
+		catch (ResourceNotFoundException ex) {
+			return this.client.createSecret((request) -> request.name(name).secretString(value)).versionId();
+		}
+	}
+
+	/**
+	 * Rotates the secret with RotateSecret, through a rotation function that stages
+	 * {@code newValue}; the rotation completes before this returns.
+	 * @param name the secret name
+	 * @param newValue the value the rotation makes current
+	 * @return the id of the version now current
+	 */
+	public String rotate(String name, String newValue) {
+		return rotate(name, new AbstractRotationFunction() {
+
+			@Override
+			public void createSecret(RotationContext context) {
+				context.putPendingSecretString(newValue);
+			}
+
+		});
+	}
+
+	/**
+	 * Rotates the secret with RotateSecret through the given function; the rotation completes
+	 * before this returns.
+	 * @param name the secret name
+	 * @param function the rotation's four steps
+	 * @return the id of the version the rotation created
+	 */
+	public String rotate(String name, RotationFunction function) {
+		String arn = "arn:aws:lambda:" + this.server.region() + ":" + this.server.accountId()
+				+ ":function:test-rotation-" + rotations.incrementAndGet();
+		this.server.registerRotationFunction(arn, function);
+		return this.client
+			.rotateSecret((request) -> request.secretId(name).rotationLambdaARN(arn).rotateImmediately(true))
+			.versionId();
+	}
+
+	/**
+	 * Deletes the secret at once, without a recovery window.
+	 * @param name the secret name
+	 */
+	public void delete(String name) {
+		this.client.deleteSecret((request) -> request.secretId(name).forceDeleteWithoutRecovery(true));
+	}
+
+	/**
+	 * The current value, read through the API (counted like any other call).
+	 * @param name the secret name
+	 * @return the AWSCURRENT secret string
+	 */
+	public String currentValue(String name) {
+		return this.client.getSecretValue((request) -> request.secretId(name)).secretString();
+	}
+
+	/**
+	 * Faults the server injects into its responses: latency, errors, throttling.
+	 * @return the server's fault injector
+	 */
+	public FaultInjector faults() {
+		return this.server.faults();
+	}
+
+	/**
+	 * Per-operation API call counters.
+	 * @return the server's counters
+	 */
+	public RequestCounters requests() {
+		return this.server.requests();
+	}
+
+	/**
+	 * Forgets every secret, count and fault, then seeds the seed file again, if any.
+	 */
+	public void reset() {
+		this.server.reset();
+		this.seeds.forEach((seed) -> LocalSecretsSeeds.seed(this.server, new DefaultResourceLoader(), seed));
+	}
+
+	public LocalSecretsManager server() {
+		return this.server;
+	}
+
+	public URI endpoint() {
+		return this.server.endpoint();
+	}
+
+	/**
+	 * A ready client, signed with the server's dummy credentials.
+	 * @return the client; closed with this handle
+	 */
+	public SecretsManagerClient client() {
+		return this.client;
+	}
+
+	@Override
+	public void close() {
+		this.client.close();
+	}
+
+}

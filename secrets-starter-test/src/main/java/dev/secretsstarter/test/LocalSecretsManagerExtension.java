@@ -1,0 +1,191 @@
+package dev.secretsstarter.test;
+
+import java.lang.reflect.AnnotatedElement;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.secretsstarter.local.FaultInjector;
+import dev.secretsstarter.local.LocalSecretsManager;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * JUnit extension that starts an embedded secrets-local server on 127.0.0.1 (a free port,
+ * region us-east-1, credentials test/test, rotations run synchronously), seeds it, and injects
+ * into test and lifecycle method parameters: {@link LocalSecrets} (write, rotate, delete, faults,
+ * reset), {@link LocalSecretsManager}, {@link SecretsManagerClient}, {@link FaultInjector} and the
+ * endpoint {@link URI}.
+ * <p>
+ * By default one server per top-level test class (nested classes share it), stopped after the
+ * class. {@link #shared()} keeps one server for every class that uses it with the same seed
+ * files, stopped when the whole run ends. Seeds: {@link #withSeed(String)} files, then
+ * {@link LocalSecret} on the class when the class starts, and on a method before that test.
+ * <pre>{@code
+ * @ExtendWith(LocalSecretsManagerExtension.class)
+ * @LocalSecret(name = "db/credentials", value = "{\"password\":\"dummy\"}")
+ * class RepositoryTests {
+ *
+ *     @Test
+ *     void readsTheSecret(SecretsManagerClient client, LocalSecrets secrets) { ... }
+ *
+ * }
+ *
+ * // or, configured:
+ * @RegisterExtension
+ * static LocalSecretsManagerExtension secrets = LocalSecretsManagerExtension.shared()
+ *     .withSeed("classpath:local-secrets.yml");
+ * }</pre>
+ * Immutable and thread-safe; the servers live in JUnit's extension stores.
+ *
+ * @author secrets-starter team
+ */
+public final class LocalSecretsManagerExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+
+	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
+		.create(LocalSecretsManagerExtension.class);
+
+	private final boolean shared;
+
+	private final List<String> seeds;
+
+	/**
+	 * An extension with one server per test class and no seed file; what
+	 * {@code @ExtendWith(LocalSecretsManagerExtension.class)} uses.
+	 */
+	public LocalSecretsManagerExtension() {
+		this(false, List.of());
+	}
+
+	private LocalSecretsManagerExtension(boolean shared, List<String> seeds) {
+		this.shared = shared;
+		this.seeds = List.copyOf(seeds);
+	}
+
+	/**
+	 * An extension with one server per top-level test class.
+	 * @return the extension
+	 */
+	public static LocalSecretsManagerExtension perClass() {
+		return new LocalSecretsManagerExtension(false, List.of());
+	}
+
+	/**
+	 * An extension whose server is shared by every test class that uses a shared extension with
+	 * the same seed files, for the whole run. Tests that change secrets should
+	 * {@link LocalSecrets#reset() reset} or use names of their own.
+	 * @return the extension
+	 */
+	public static LocalSecretsManagerExtension shared() {
+		return new LocalSecretsManagerExtension(true, List.of());
+	}
+
+	/**
+	 * A copy that also seeds the server from a seed file (YAML, or JSON when the name ends in
+	 * {@code .json}; format in {@code docs/local-server.md}).
+	 * @param location a Spring resource location, for example {@code classpath:local-secrets.yml}
+	 * @return a new extension
+	 */
+	public LocalSecretsManagerExtension withSeed(String location) {
+		List<String> all = new ArrayList<>(this.seeds);
+		all.add(location);
+		return new LocalSecretsManagerExtension(this.shared, all);
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		Running running = running(context);
+		// Outermost class first, so an inner class's values win.
+		List<Class<?>> classes = new ArrayList<>();
+		for (Class<?> type = context.getRequiredTestClass(); type != null; type = type.getEnclosingClass()) {
+			classes.add(0, type);
+		}
+		classes.forEach((type) -> seed(running.secrets(), type));
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) {
+		Running running = running(context);
+		context.getTestMethod().ifPresent((method) -> seed(running.secrets(), method));
+	}
+
+	private static void seed(LocalSecrets secrets, AnnotatedElement element) {
+		AnnotationSupport.findRepeatableAnnotations(element, LocalSecret.class)
+			.forEach((secret) -> secrets.put(secret.name(), secret.value()));
+	}
+
+	@Override
+	public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+		Class<?> type = parameterContext.getParameter().getType();
+		return type == LocalSecrets.class || type == LocalSecretsManager.class || type == SecretsManagerClient.class
+				|| type == FaultInjector.class || type == URI.class;
+	}
+
+	@Override
+	public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+		LocalSecrets secrets = running(extensionContext).secrets();
+		Class<?> type = parameterContext.getParameter().getType();
+		if (type == LocalSecretsManager.class) {
+			return secrets.server();
+		}
+		if (type == SecretsManagerClient.class) {
+			return secrets.client();
+		}
+		if (type == FaultInjector.class) {
+			return secrets.faults();
+		}
+		if (type == URI.class) {
+			return secrets.endpoint();
+		}
+		return secrets;
+	}
+
+	private Running running(ExtensionContext context) {
+		ExtensionContext owner = this.shared ? context.getRoot() : topLevelClassContext(context);
+		Object key = this.shared ? List.of("shared", this.seeds) : List.of("class", this.seeds);
+		return owner.getStore(NAMESPACE).computeIfAbsent(key, (ignored) -> start(), Running.class);
+	}
+
+	private static ExtensionContext topLevelClassContext(ExtensionContext context) {
+		ExtensionContext current = context;
+		Optional<ExtensionContext> parent = current.getParent();
+		while (parent.isPresent() && parent.get().getParent().isPresent()) {
+			current = parent.get();
+			parent = current.getParent();
+		}
+		return current;
+	}
+
+	private Running start() {
+		LocalSecretsManager server = LocalSecretsManager.builder().synchronousRotation(true).build().start();
+		try {
+			LocalSecrets secrets = LocalSecrets.of(server, this.seeds);
+			secrets.reset();
+			return new Running(server, secrets);
+		}
+		catch (RuntimeException ex) {
+			server.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * A started server and its handle; JUnit closes it with the store that holds it.
+	 */
+	private record Running(LocalSecretsManager server, LocalSecrets secrets) implements AutoCloseable {
+
+		@Override
+		public void close() {
+			this.secrets.close();
+			this.server.close();
+		}
+
+	}
+
+}
