@@ -6,10 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.secretsstarter.refresh.SecretRotatedEvent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -72,6 +74,15 @@ class SecretVersions {
 		this.lastLogged = report;
 		logger.info(SECRET + " in use: version " + report.versionId() + " " + report.consumers());
 	}
+
+	// tag::rotated-event[]
+	@EventListener
+	void onRotation(SecretRotatedEvent event) {
+		// The event carries names and version ids, never values.
+		logger.info("Rotation detected: " + event.getSecretId() + " " + event.getPreviousVersionId() + " -> "
+				+ event.getNewVersionId() + ", changed properties " + event.getChangedPropertyNames());
+	}
+	// end::rotated-event[]
 
 	private static String state(@Nullable String current, @Nullable String held) {
 		if (current == null || held == null) {
