@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the
@@ -67,13 +68,15 @@ public final class SecretsManagerAutoConfiguration {
 
 	/**
 	 * The asynchronous client, only when an asynchronous HTTP client is on the class path (the
-	 * starter ships none).
+	 * starter ships none). Lazy: Netty often arrives with other AWS SDK modules, and an event loop
+	 * nobody uses would cost threads at start-up and seconds at shutdown.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient")
 	static class AsyncClientConfiguration {
 
 		@Bean(destroyMethod = "close")
+		@Lazy
 		@ConditionalOnMissingBean
 		SecretsManagerAsyncClient secretsManagerAsyncClient(SecretsManagerClientFactory factory,
 				ObjectProvider<SecretsManagerAsyncClientCustomizer> customizers) {

@@ -1,7 +1,11 @@
 package dev.secretsstarter.inject;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -10,10 +14,12 @@ import org.springframework.beans.factory.config.BeanDefinitionHolder;
 import org.springframework.beans.factory.config.DependencyDescriptor;
 import org.springframework.context.annotation.ContextAnnotationAutowireCandidateResolver;
 import org.springframework.core.MethodParameter;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.util.Assert;
 
+import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.inject.SecretInjectionSite.Kind;
 
 /**
@@ -55,7 +61,7 @@ class SecretValueAutowireCandidateResolver extends ContextAnnotationAutowireCand
 		SecretInjectionSite site = injector.site(owner, member,
 				constructor ? Kind.CONSTRUCTOR_PARAMETER : Kind.METHOD_PARAMETER, annotation,
 				descriptor.getResolvableType());
-		Object value = injector.resolve(site, injector.load(site.key()));
+		Object value = injector.resolve(site, load(injector, owner, parameter, site));
 		if (value == SecretValueInjector.ABSENT || value == null) {
 			if (descriptor.isRequired()) {
 				throw SecretValueInjector.invalid(site.description(), site.key(),
@@ -65,6 +71,54 @@ class SecretValueAutowireCandidateResolver extends ContextAnnotationAutowireCand
 			return null;
 		}
 		return value;
+	}
+
+	/**
+	 * Load the secret of a parameter. For the first {@code @SecretValue} parameter of a constructor
+	 * or method, the secrets of all its {@code @SecretValue} parameters (and, for a constructor,
+	 * of the class's {@code @SecretValue} fields and setters) are loaded together in one call to
+	 * the cache, which batches them; the later parameters and members then find their secrets
+	 * cached. Keys whose declaration is invalid are left out here and reported when their own
+	 * site is resolved.
+	 */
+	private Object load(SecretValueInjector injector, String owner, MethodParameter parameter,
+			SecretInjectionSite site) {
+		Executable executable = parameter.getExecutable();
+		int first = -1;
+		Set<SecretKey> keys = new LinkedHashSet<>();
+		keys.add(site.key());
+		for (int i = 0; i < executable.getParameterCount(); i++) {
+			MethodParameter other = MethodParameter.forExecutable(executable, i);
+			MergedAnnotation<SecretValue> annotation = MergedAnnotations.from(other.getParameterAnnotations())
+				.get(SecretValue.class);
+			if (!annotation.isPresent()) {
+				continue;
+			}
+			if (first < 0) {
+				first = i;
+				if (i != parameter.getParameterIndex()) {
+					return injector.load(site.key());
+				}
+			}
+			else {
+				addKey(keys, () -> injector.site(owner, "arg" + other.getParameterIndex(), Kind.METHOD_PARAMETER,
+						annotation, ResolvableType.forMethodParameter(other)).key());
+			}
+		}
+		if (executable instanceof Constructor<?> constructor) {
+			keys.addAll(beanPostProcessor().memberKeys(owner, constructor.getDeclaringClass()));
+		}
+		Object outcome = injector.load(keys).get(site.key());
+		return (outcome != null) ? outcome : injector.load(site.key());
+	}
+
+	private static void addKey(Set<SecretKey> keys, Supplier<SecretKey> key) {
+		try {
+			keys.add(key.get());
+		}
+		catch (RuntimeException ex) {
+			// Reported when that parameter is resolved.
+		}
 	}
 
 	@Override
@@ -100,12 +154,16 @@ class SecretValueAutowireCandidateResolver extends ContextAnnotationAutowireCand
 	private SecretValueInjector injector() {
 		SecretValueInjector current = this.injector;
 		if (current == null) {
-			BeanFactory beanFactory = getBeanFactory();
-			Assert.state(beanFactory != null, "BeanFactory not set");
-			current = beanFactory.getBean(SecretValueBeanPostProcessor.class).injector();
+			current = beanPostProcessor().injector();
 			this.injector = current;
 		}
 		return current;
+	}
+
+	private SecretValueBeanPostProcessor beanPostProcessor() {
+		BeanFactory beanFactory = getBeanFactory();
+		Assert.state(beanFactory != null, "BeanFactory not set");
+		return beanFactory.getBean(SecretValueBeanPostProcessor.class);
 	}
 
 }

@@ -143,6 +143,28 @@ public final class SecretValueBeanPostProcessor implements MergedBeanDefinitionP
 		return pvs;
 	}
 
+	/**
+	 * The keys of the {@code @SecretValue} fields and setters of a bean type, so that a constructor
+	 * can load them in the same batch as its parameters. Members whose declaration cannot be
+	 * resolved are left out; they fail when the bean's properties are injected.
+	 * @param beanName the bean
+	 * @param beanType the bean's class
+	 * @return the keys, possibly empty
+	 */
+	List<SecretKey> memberKeys(String beanName, Class<?> beanType) {
+		List<SecretKey> keys = new ArrayList<>();
+		try {
+			for (AnnotatedMember member : members(ClassUtils.getUserClass(beanType))) {
+				keys.add(injector().site(beanName, member.description(), member.kind(), member.annotation(),
+						member.type()).key());
+			}
+		}
+		catch (RuntimeException ex) {
+			// Reported with the site when the bean's properties are injected.
+		}
+		return keys;
+	}
+
 	private boolean isSingleton(String beanName) {
 		ConfigurableListableBeanFactory factory = this.beanFactory;
 		// Prototypes and scoped beans get the current value when created; keeping every instance

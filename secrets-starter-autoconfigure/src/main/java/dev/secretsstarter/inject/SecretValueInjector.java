@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
@@ -26,6 +25,7 @@ import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.cache.SecretLoadFailures;
 import dev.secretsstarter.cache.SecretSnapshot;
 import dev.secretsstarter.cache.SecretUsages;
+import dev.secretsstarter.core.SecretNotFoundException;
 import dev.secretsstarter.inject.SecretInjectionException.Reason;
 import dev.secretsstarter.inject.SecretInjectionSite.Kind;
 import dev.secretsstarter.inject.SecretInjectionSite.Wrapper;
@@ -222,16 +222,16 @@ final class SecretValueInjector {
 		}
 	}
 
+	/**
+	 * Whether a load failure means the secret (or the requested version) does not exist. The cache
+	 * reports that, from GetSecretValue and from BatchGetSecretValue alike, as the translated
+	 * {@link SecretNotFoundException}. Only the failure itself counts, never a cause: a stale value
+	 * that can no longer be refreshed, access denied, throttling or an outage is not "absent".
+	 * @param failure the failure from {@link #load}
+	 * @return whether the secret is absent
+	 */
 	static boolean isNotFound(Throwable failure) {
-		for (Throwable candidate = failure; candidate != null; candidate = candidate.getCause()) {
-			// The cache reports a missing secret as the core SecretNotFoundException, which wraps the
-			// service's ResourceNotFoundException.
-			if (candidate instanceof ResourceNotFoundException
-					|| candidate.getClass().getSimpleName().equals("SecretNotFoundException")) {
-				return true;
-			}
-		}
-		return false;
+		return failure instanceof SecretNotFoundException;
 	}
 
 	static SecretInjectionException invalid(String site, @Nullable SecretKey key, String problem, String action) {

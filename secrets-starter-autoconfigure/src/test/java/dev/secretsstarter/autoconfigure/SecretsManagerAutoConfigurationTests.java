@@ -298,6 +298,15 @@ class SecretsManagerAutoConfigurationTests {
 	}
 
 	@Test
+	void createsTheAsyncClientOnlyWhenSomethingAsksForIt() {
+		this.asyncContextRunner.run((context) -> {
+			assertThat(context.getBeanFactory().containsSingleton("secretsManagerAsyncClient")).isFalse();
+			assertThat(context.getBean(SecretsManagerAsyncClient.class)).isNotNull();
+			assertThat(context.getBeanFactory().containsSingleton("secretsManagerAsyncClient")).isTrue();
+		});
+	}
+
+	@Test
 	void appliesExecutionInterceptorBeansToTheAsyncClient() {
 		ExecutionInterceptor interceptor = new ExecutionInterceptor() {
 		};
