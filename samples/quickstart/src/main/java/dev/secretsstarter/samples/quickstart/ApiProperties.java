@@ -31,6 +31,7 @@ public class ApiProperties {
 	 */
 	private @Nullable String token;
 
+	// getters and setters follow
 	// end::configuration-properties[]
 
 	public String getBaseUrl() {
