@@ -1,0 +1,173 @@
+package dev.secretsstarter.jdbc;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.secretsstarter.cache.SecretCache;
+import dev.secretsstarter.cache.SecretKey;
+import dev.secretsstarter.cache.SecretSnapshot;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The database credentials in a secret: the current ones from the cache, and a single-flight
+ * recovery when the database refused them.
+ * <p>
+ * Recovery, in order: if another thread already moved to a newer version, use it; otherwise
+ * refresh the secret (the cache swaps it and the pool follows); if AWSCURRENT has not moved, a
+ * rotation may be between its setSecret and finishSecret steps, where the database already has
+ * the AWSPENDING password, so try that version, as AWS's JDBC secrets wrappers do. Callers
+ * queue on one lock and re-use what the first one found, and a version that was already found
+ * wanting is not looked up again for a second, so a wrong password cannot cause a storm of calls.
+ * Thread-safe.
+ */
+final class SecretDatabaseCredentials {
+
+	private static final Log logger = LogFactory.getLog(SecretDatabaseCredentials.class);
+
+	private static final JsonMapper json = JsonMapper.shared();
+
+	private static final Duration RECOVERY_QUIET_PERIOD = Duration.ofSeconds(1);
+
+	private final SecretCache cache;
+
+	private final SecretsManagerClient client;
+
+	private final SecretKey key;
+
+	private final SecretsDataSourceProperties properties;
+
+	private final @Nullable String fallbackUsername;
+
+	private final Clock clock;
+
+	private volatile @Nullable Parsed parsed;
+
+	private @Nullable DatabaseCredentials pending;
+
+	private @Nullable String lastFailedVersion;
+
+	private @Nullable Instant lastRecoveryAt;
+
+	SecretDatabaseCredentials(SecretCache cache, SecretsManagerClient client, SecretKey key,
+			SecretsDataSourceProperties properties, @Nullable String fallbackUsername, Clock clock) {
+		this.cache = cache;
+		this.client = client;
+		this.key = key;
+		this.properties = properties;
+		this.fallbackUsername = fallbackUsername;
+		this.clock = clock;
+	}
+
+	SecretKey key() {
+		return this.key;
+	}
+
+	/**
+	 * The credentials of the version the cache serves now (parsed once per version).
+	 * @return the credentials
+	 */
+	DatabaseCredentials current() {
+		return of(this.cache.get(this.key));
+	}
+
+	DatabaseCredentials of(SecretSnapshot snapshot) {
+		Parsed last = this.parsed;
+		if (last != null && last.snapshot() == snapshot) {
+			return last.credentials();
+		}
+		DatabaseCredentials credentials = parse(snapshot);
+		this.parsed = new Parsed(snapshot, credentials);
+		return credentials;
+	}
+
+	/**
+	 * Find credentials that may work after the database refused some.
+	 * @param refused the credentials the database refused
+	 * @return other credentials to try once, or {@code null} if there are none
+	 */
+	synchronized @Nullable DatabaseCredentials recover(DatabaseCredentials refused) {
+		DatabaseCredentials now = current();
+		if (!now.versionId().equals(refused.versionId())) {
+			return now;
+		}
+		DatabaseCredentials knownPending = this.pending;
+		if (knownPending != null && !knownPending.versionId().equals(refused.versionId())) {
+			return knownPending;
+		}
+		Instant time = this.clock.instant();
+		if (refused.versionId().equals(this.lastFailedVersion) && this.lastRecoveryAt != null
+				&& time.isBefore(this.lastRecoveryAt.plus(RECOVERY_QUIET_PERIOD))) {
+			return null;
+		}
+		this.lastFailedVersion = refused.versionId();
+		this.lastRecoveryAt = time;
+		logger.info("The database refused the credentials of secret '" + this.key + "' version "
+				+ refused.versionId() + "; refreshing the secret");
+		DatabaseCredentials refreshed = of(this.cache.refresh(this.key));
+		if (!refreshed.versionId().equals(refused.versionId())) {
+			return refreshed;
+		}
+		this.pending = fetchPending();
+		DatabaseCredentials found = this.pending;
+		return (found != null && !found.versionId().equals(refused.versionId())) ? found : null;
+	}
+
+	private @Nullable DatabaseCredentials fetchPending() {
+		try {
+			GetSecretValueResponse response = this.client.getSecretValue(
+					(request) -> request.secretId(this.key.secretId()).versionStage(SecretKey.AWSPENDING));
+			if (response.secretString() == null) {
+				return null;
+			}
+			return parse(SecretSnapshot.ofString(response.name(), response.arn(), response.versionId(), java.util.Set.of(),
+					response.createdDate(), this.clock.instant(), response.secretString()));
+		}
+		catch (SdkException | IllegalStateException ex) {
+			// Usually no rotation is in progress (no AWSPENDING version): nothing else to try.
+			logger.debug("No AWSPENDING credentials for secret '" + this.key.secretId() + "': " + ex.getMessage());
+			return null;
+		}
+	}
+
+	private DatabaseCredentials parse(SecretSnapshot snapshot) {
+		String value = snapshot.stringValue();
+		JsonNode root = null;
+		if (value != null) {
+			try {
+				root = json.readTree(value);
+			}
+			catch (JacksonException ex) {
+				// Jackson's message quotes the input: never use it.
+			}
+		}
+		JsonNode password = (root != null && root.isObject()) ? root.get(this.properties.getPasswordKey()) : null;
+		if (password == null || !password.isString()) {
+			throw new IllegalStateException("Secret '" + this.key + "' (version " + snapshot.versionId()
+					+ ") is not a JSON object with a string '" + this.properties.getPasswordKey()
+					+ "', so it cannot provide database credentials. Fix the secret, or set "
+					+ "secrets.datasource.password-key / username-key to its keys.");
+		}
+		JsonNode username = root.get(this.properties.getUsernameKey());
+		return new DatabaseCredentials((username != null && username.isString()) ? username.stringValue()
+				: this.fallbackUsername, password.stringValue(), snapshot.versionId());
+	}
+
+	private record Parsed(SecretSnapshot snapshot, DatabaseCredentials credentials) {
+
+		@Override
+		public String toString() {
+			return "Parsed[" + this.snapshot + "]";
+		}
+
+	}
+
+}

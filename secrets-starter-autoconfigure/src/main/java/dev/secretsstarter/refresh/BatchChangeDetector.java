@@ -1,0 +1,152 @@
+package dev.secretsstarter.refresh;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.secretsstarter.cache.SecretCache;
+import dev.secretsstarter.cache.SecretKey;
+import dev.secretsstarter.cache.SecretSnapshot;
+import dev.secretsstarter.core.SecretsException;
+import dev.secretsstarter.core.SecretsExceptionTranslator;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.APIErrorType;
+import software.amazon.awssdk.services.secretsmanager.model.BatchGetSecretValueResponse;
+import software.amazon.awssdk.services.secretsmanager.model.SecretValueEntry;
+
+/**
+ * The batch detection: BatchGetSecretValue for the AWSCURRENT keys, 20 secrets per call. Fewer
+ * calls than one DescribeSecret per secret, but every poll downloads every value; a changed
+ * value is served from the batch response without another call. Keys at other stages are checked
+ * by the {@link DescribeChangeDetector}. Thread-safe.
+ */
+final class BatchChangeDetector implements ChangeDetector {
+
+	/** The service's limit of secret ids per BatchGetSecretValue call. */
+	static final int BATCH_SIZE = 20;
+
+	// With an id list the service answers in one page; this only bounds a misbehaving endpoint.
+	private static final int MAX_PAGES = 10;
+
+	private final SecretsManagerClient client;
+
+	private final SecretCache cache;
+
+	private final Clock clock;
+
+	private final ChangeDetector others;
+
+	BatchChangeDetector(SecretsManagerClient client, SecretCache cache, Clock clock, ChangeDetector others) {
+		this.client = client;
+		this.cache = cache;
+		this.clock = clock;
+		this.others = others;
+	}
+
+	@Override
+	public void detect(Collection<SecretKey> keys, PollOutcome outcome) {
+		Map<String, SecretKey> current = new LinkedHashMap<>();
+		List<SecretKey> other = new ArrayList<>();
+		for (SecretKey key : keys) {
+			if (SecretKey.AWSCURRENT.equals(key.versionStage())) {
+				current.put(key.secretId(), key);
+			}
+			else {
+				other.add(key);
+			}
+		}
+		List<String> ids = new ArrayList<>(current.keySet());
+		for (int from = 0; from < ids.size(); from += BATCH_SIZE) {
+			List<String> chunk = ids.subList(from, Math.min(ids.size(), from + BATCH_SIZE));
+			Map<String, SecretKey> chunkKeys = new LinkedHashMap<>();
+			chunk.forEach((id) -> chunkKeys.put(id, current.get(id)));
+			checkChunk(chunkKeys, outcome);
+		}
+		if (!other.isEmpty()) {
+			this.others.detect(other, outcome);
+		}
+	}
+
+	private void checkChunk(Map<String, SecretKey> byId, PollOutcome outcome) {
+		Set<SecretKey> answered = new HashSet<>();
+		try {
+			@Nullable String nextToken = null;
+			int pages = 0;
+			do {
+				String token = nextToken;
+				BatchGetSecretValueResponse response = this.client
+					.batchGetSecretValue((request) -> request.secretIdList(byId.keySet()).nextToken(token));
+				for (SecretValueEntry entry : response.secretValues()) {
+					SecretKey key = matching(byId, entry);
+					if (key != null && answered.add(key)) {
+						apply(key, entry, outcome);
+					}
+				}
+				for (APIErrorType error : response.errors()) {
+					SecretKey key = byId.get(error.secretId());
+					if (key != null && answered.add(key)) {
+						SecretsException failure = new SecretsException("Checking secret '" + key.secretId()
+								+ "' for changes failed with " + error.errorCode() + ": " + error.message(),
+								key.secretId(), "BatchGetSecretValue", error.errorCode(), null);
+						fail(key, failure, outcome);
+					}
+				}
+				nextToken = response.nextToken();
+				pages++;
+			}
+			while (nextToken != null && pages < MAX_PAGES && answered.size() < byId.size());
+		}
+		catch (SdkException ex) {
+			SecretsException failure = SecretsExceptionTranslator.translate(String.join(",", byId.keySet()),
+					"BatchGetSecretValue", ex);
+			byId.values().stream().filter((key) -> !answered.contains(key)).forEach((key) -> fail(key, failure, outcome));
+			return;
+		}
+		byId.values().stream().filter((key) -> !answered.contains(key)).forEach((key) -> fail(key,
+				new SecretsException("BatchGetSecretValue did not return secret '" + key.secretId() + "'",
+						key.secretId(), "BatchGetSecretValue", null, null),
+				outcome));
+	}
+
+	private void apply(SecretKey key, SecretValueEntry entry, PollOutcome outcome) {
+		SecretSnapshot cached = this.cache.getIfPresent(key);
+		if (cached != null && cached.versionId().equals(entry.versionId()) && cached.arn().equals(entry.arn())) {
+			this.cache.markVerified(key);
+			outcome.unchanged(key);
+			return;
+		}
+		Set<String> stages = entry.hasVersionStages() ? Set.copyOf(entry.versionStages()) : Set.of();
+		SecretSnapshot snapshot = (entry.secretString() != null)
+				? SecretSnapshot.ofString(entry.name(), entry.arn(), entry.versionId(), stages, entry.createdDate(),
+						this.clock.instant(), entry.secretString())
+				: SecretSnapshot.ofBinary(entry.name(), entry.arn(), entry.versionId(), stages, entry.createdDate(),
+						this.clock.instant(), entry.secretBinary().asByteArray());
+		this.cache.put(key, snapshot);
+		outcome.changed(key);
+	}
+
+	private void fail(SecretKey key, SecretsException failure, PollOutcome outcome) {
+		this.cache.markFailed(key, failure);
+		outcome.failed(key, failure.getMessage());
+	}
+
+	// Keys may name the secret by name, full ARN or partial ARN (without the random suffix).
+	private static @Nullable SecretKey matching(Map<String, SecretKey> byId, SecretValueEntry entry) {
+		for (Map.Entry<String, SecretKey> candidate : byId.entrySet()) {
+			String id = candidate.getKey();
+			if (id.equals(entry.name()) || id.equals(entry.arn())
+					|| (entry.arn() != null && id.startsWith("arn:") && entry.arn().startsWith(id + "-"))) {
+				return candidate.getValue();
+			}
+		}
+		return null;
+	}
+
+}

@@ -1,0 +1,104 @@
+package dev.secretsstarter.refresh;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.secretsstarter.cache.MalformedSecretException;
+import dev.secretsstarter.cache.SecretKey;
+import dev.secretsstarter.cache.SecretSnapshot;
+import dev.secretsstarter.config.SecretPropertiesFlattener;
+import dev.secretsstarter.config.SecretsPropertySource;
+
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
+
+/**
+ * Works out which property names a rotation changed. For an imported secret it compares what its
+ * {@link SecretsPropertySource}s exposed before with what they expose now (so the names carry the
+ * import's prefix, as beans read them); for a secret used only through {@code @SecretValue} it
+ * compares the flattened JSON of the two snapshots. Values are compared in memory and never
+ * leave this class. Confined to the refresher's thread.
+ */
+final class PropertyChangeTracker {
+
+	private final ConfigurableEnvironment environment;
+
+	private final Map<String, Map<String, Object>> known = new HashMap<>();
+
+	PropertyChangeTracker(ConfigurableEnvironment environment) {
+		this.environment = environment;
+	}
+
+	/**
+	 * Remember what every secrets property source exposes now.
+	 */
+	void remember() {
+		for (PropertySource<?> source : this.environment.getPropertySources()) {
+			if (source instanceof SecretsPropertySource secrets) {
+				this.known.put(secrets.getName(), read(secrets));
+			}
+		}
+	}
+
+	/**
+	 * The changed names of the properties of changed keys.
+	 * @param changes the changed keys with their previous and current snapshots
+	 * @param environmentNames receives the names of changed properties of the Environment
+	 * @return the changed names per key (environment names for imported secrets)
+	 */
+	Map<SecretKey, Set<String>> changedNames(Map<SecretKey, SecretsRefresher.Change> changes,
+			Set<String> environmentNames) {
+		Map<SecretKey, Set<String>> names = new LinkedHashMap<>();
+		for (PropertySource<?> source : this.environment.getPropertySources()) {
+			if (source instanceof SecretsPropertySource secrets && changes.containsKey(secrets.getSecretKey())) {
+				Map<String, Object> now = read(secrets);
+				Map<String, Object> before = this.known.put(secrets.getName(), now);
+				Set<String> changed = diff((before != null) ? before : Map.of(), now);
+				names.computeIfAbsent(secrets.getSecretKey(), (key) -> new TreeSet<>()).addAll(changed);
+				environmentNames.addAll(changed);
+			}
+		}
+		changes.forEach((key, change) -> {
+			if (!names.containsKey(key)) {
+				names.put(key, diff(flatten(change.previous()), flatten(change.current())));
+			}
+		});
+		return names;
+	}
+
+	private static Map<String, Object> read(SecretsPropertySource source) {
+		Map<String, Object> properties = new HashMap<>();
+		for (String name : source.getPropertyNames()) {
+			Object value = source.getProperty(name);
+			if (value != null) {
+				properties.put(name, value);
+			}
+		}
+		return properties;
+	}
+
+	private static Map<String, Object> flatten(SecretSnapshot snapshot) {
+		try {
+			return SecretPropertiesFlattener.flatten(snapshot, "");
+		}
+		catch (MalformedSecretException ex) {
+			return Map.of();
+		}
+	}
+
+	private static Set<String> diff(Map<String, Object> before, Map<String, Object> after) {
+		Set<String> changed = new TreeSet<>();
+		before.forEach((name, value) -> {
+			if (!Objects.deepEquals(value, after.get(name))) {
+				changed.add(name);
+			}
+		});
+		after.keySet().stream().filter((name) -> !before.containsKey(name)).forEach(changed::add);
+		return changed;
+	}
+
+}

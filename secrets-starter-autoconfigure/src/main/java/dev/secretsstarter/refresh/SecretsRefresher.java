@@ -1,0 +1,410 @@
+package dev.secretsstarter.refresh;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+
+import dev.secretsstarter.cache.SecretCache;
+import dev.secretsstarter.cache.SecretCacheListener;
+import dev.secretsstarter.cache.SecretKey;
+import dev.secretsstarter.cache.SecretSnapshot;
+import dev.secretsstarter.cache.SecretUsages;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Keeps the application on the current versions of the secrets it uses: polls for changes on a
+ * jittered interval, takes new versions into use, refreshes what depends on them, and publishes
+ * one {@link SecretRotatedEvent} per new version.
+ * <p>
+ * A poll checks every tracked key ({@link SecretUsages}: imports, {@code @SecretValue} sites,
+ * handles, a DataSource) with the configured strategy, which downloads only what changed (see
+ * {@code docs/guides/rotation.md}). The cache swaps to each new snapshot and tells its listeners
+ * (so {@code @SecretValue} fields and handles follow at once); at the end of the poll, this
+ * refresher works out the changed property names, refreshes the dependent
+ * {@code @ConfigurationProperties} and {@code @RefreshScope} beans <em>once</em> for everything
+ * that changed, then publishes the events. Version changes the cache makes outside a poll (a
+ * DataSource that found its password rejected, a stale read) go through the same steps.
+ * <p>
+ * A poll in which every check fails backs off (doubling from the interval up to
+ * {@code secrets.refresh.backoff.max}, with jitter); values stay as they were, and the next
+ * successful poll resumes the interval.
+ * <p>
+ * Thread-safe. Polls, refreshes and event publication run on one daemon thread
+ * ({@code secrets-refresh}), so they never overlap; {@link #refreshNow()} runs a poll there and
+ * waits for it.
+ *
+ * @author secrets-starter team
+ */
+public final class SecretsRefresher implements SecretCacheListener, SmartLifecycle, DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(SecretsRefresher.class);
+
+	private final SecretCache cache;
+
+	private final SecretUsages usages;
+
+	private final ChangeDetector detector;
+
+	private final BeanRefresher beans;
+
+	private final PropertyChangeTracker tracker;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final SecretRefreshProperties properties;
+
+	private final Clock clock;
+
+	private final List<SecretRefreshListener> listeners = new CopyOnWriteArrayList<>();
+
+	private final ScheduledThreadPoolExecutor executor;
+
+	private volatile @Nullable Thread refreshThread;
+
+	private final Queue<Change> pending = new ConcurrentLinkedQueue<>();
+
+	private final AtomicBoolean drainScheduled = new AtomicBoolean();
+
+	private volatile boolean running;
+
+	private @Nullable ScheduledFuture<?> nextPoll;
+
+	private final Stats stats = new Stats();
+
+	SecretsRefresher(SecretCache cache, SecretUsages usages, ChangeDetector detector, BeanRefresher beans,
+			PropertyChangeTracker tracker, ApplicationEventPublisher publisher, SecretRefreshProperties properties,
+			Clock clock) {
+		this.cache = cache;
+		this.usages = usages;
+		this.detector = detector;
+		this.beans = beans;
+		this.tracker = tracker;
+		this.publisher = publisher;
+		this.properties = properties;
+		this.clock = clock;
+		this.executor = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "secrets-refresh");
+			thread.setDaemon(true);
+			this.refreshThread = thread;
+			return thread;
+		});
+		this.executor.setRemoveOnCancelPolicy(true);
+		cache.addListener(this);
+	}
+
+	/**
+	 * Poll every tracked key now, take new versions into use and refresh what depends on them;
+	 * waits until done. Works whether or not scheduled polling is enabled.
+	 * @return what the poll found
+	 */
+	public SecretPollResult refreshNow() {
+		return await(() -> poll(SecretPollResult.Trigger.MANUAL, (key) -> true));
+	}
+
+	/**
+	 * Poll the tracked keys of some secrets now, as {@link #refreshNow()} does.
+	 * @param secretIds secret names or ARNs, as the application names them
+	 * @return what the poll found
+	 */
+	public SecretPollResult refreshNow(Collection<String> secretIds) {
+		Set<String> ids = Set.copyOf(secretIds);
+		return await(() -> poll(SecretPollResult.Trigger.MANUAL, (key) -> ids.contains(key.secretId())));
+	}
+
+	/**
+	 * Register a listener for poll results.
+	 * @param listener the listener
+	 */
+	public void addListener(SecretRefreshListener listener) {
+		this.listeners.add(listener);
+	}
+
+	/**
+	 * The keys polled: every staged key in use (a version id never changes).
+	 * @return an immutable set
+	 */
+	public Set<SecretKey> trackedKeys() {
+		Set<SecretKey> keys = new LinkedHashSet<>();
+		this.usages.keys().stream().filter(SecretKey::isStaged).forEach(keys::add);
+		return Set.copyOf(keys);
+	}
+
+	/**
+	 * The state of polling, with counters, for health and metrics.
+	 * @return the status
+	 */
+	public SecretRefreshStatus status() {
+		synchronized (this.stats) {
+			return new SecretRefreshStatus(this.properties.isEnabled(), this.properties.getStrategy(),
+					this.properties.getInterval(), trackedKeys().size(), this.stats.polls, this.stats.rotations,
+					this.stats.checkFailures, this.stats.consecutiveFailedPolls, this.stats.lastPoll,
+					this.stats.lastSuccessAt, this.stats.nextPollAt);
+		}
+	}
+
+	/**
+	 * Poll some keys soon, without waiting (a change notification arrived).
+	 * @param filter selects the tracked keys to check
+	 */
+	void requestRefresh(Predicate<SecretKey> filter) {
+		submit(() -> poll(SecretPollResult.Trigger.LOCAL_PUSH, filter));
+	}
+
+	@Override
+	public void onSnapshotChanged(SecretKey key, @Nullable SecretSnapshot previous, SecretSnapshot current) {
+		if (previous == null) {
+			return; // a first load, not a rotation
+		}
+		this.pending.add(new Change(key, previous, current));
+		if (Thread.currentThread() != this.refreshThread && this.drainScheduled.compareAndSet(false, true)) {
+			// A change made outside a poll: refresh at once rather than at the next poll.
+			submit(() -> {
+				this.drainScheduled.set(false);
+				drain();
+			});
+		}
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+		submit(this.tracker::remember);
+		if (this.properties.isEnabled()) {
+			scheduleNext();
+		}
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		synchronized (this.stats) {
+			if (this.nextPoll != null) {
+				this.nextPoll.cancel(false);
+				this.nextPoll = null;
+				this.stats.nextPollAt = null;
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public void destroy() {
+		stop();
+		this.executor.shutdownNow();
+	}
+
+	private SecretPollResult poll(SecretPollResult.Trigger trigger, Predicate<SecretKey> filter) {
+		PollOutcome outcome = new PollOutcome(trigger, this.clock.instant());
+		List<SecretKey> keys = trackedKeys().stream().filter(filter).toList();
+		try {
+			this.detector.detect(keys, outcome);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Polling secrets for changes failed unexpectedly; values stay as they are", ex);
+		}
+		drain();
+		SecretPollResult result = outcome.result(this.clock.instant());
+		synchronized (this.stats) {
+			this.stats.polls++;
+			this.stats.checkFailures += result.failed();
+			this.stats.lastPoll = result;
+			if (result.failedEntirely()) {
+				this.stats.consecutiveFailedPolls++;
+			}
+			else if (result.checked() > 0) {
+				this.stats.consecutiveFailedPolls = 0;
+				this.stats.lastSuccessAt = result.finishedAt();
+			}
+		}
+		if (result.failed() > 0 && logger.isDebugEnabled()) {
+			logger.debug("Poll for secret changes: " + result.failed() + " of " + result.checked() + " checks failed");
+		}
+		for (SecretRefreshListener listener : this.listeners) {
+			try {
+				listener.pollCompleted(result);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Secret refresh listener " + listener.getClass().getName() + " failed; ignored", ex);
+			}
+		}
+		return result;
+	}
+
+	private void drain() {
+		Map<SecretKey, Change> changes = new LinkedHashMap<>();
+		for (Change change = this.pending.poll(); change != null; change = this.pending.poll()) {
+			SecretKey key = change.key();
+			Change earlier = changes.get(key);
+			changes.put(key, (earlier != null) ? new Change(key, earlier.previous(), change.current()) : change);
+		}
+		changes.values().removeIf((change) -> change.previous().isSameVersion(change.current()));
+		if (changes.isEmpty()) {
+			return;
+		}
+		Set<String> environmentNames = new LinkedHashSet<>();
+		Map<SecretKey, Set<String>> names = this.tracker.changedNames(changes, environmentNames);
+		try {
+			this.beans.refresh(Set.copyOf(changes.keySet()), environmentNames);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Refreshing beans after a secret rotation failed; @SecretValue sites, handles and the "
+					+ "Environment are current, other beans may not be", ex);
+		}
+		changes.forEach((key, change) -> {
+			SecretRotatedEvent event = new SecretRotatedEvent(this, key, change.previous().versionId(),
+					change.current().versionId(), names.getOrDefault(key, Set.of()));
+			synchronized (this.stats) {
+				this.stats.rotations++;
+			}
+			if (logger.isInfoEnabled()) {
+				logger.info("Secret '" + key + "' rotated from version " + event.getPreviousVersionId() + " to "
+						+ event.getNewVersionId() + "; changed properties: " + event.getChangedPropertyNames());
+			}
+			try {
+				this.publisher.publishEvent(event);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("A listener of " + event + " failed", ex);
+			}
+		});
+	}
+
+	private void scheduleNext() {
+		synchronized (this.stats) {
+			if (!this.running || this.executor.isShutdown()) {
+				return;
+			}
+			Duration delay = nextDelay(this.stats.consecutiveFailedPolls);
+			this.stats.nextPollAt = this.clock.instant().plus(delay);
+			try {
+				this.nextPoll = this.executor.schedule(this::scheduledPoll, delay.toNanos(), TimeUnit.NANOSECONDS);
+			}
+			catch (RejectedExecutionException ex) {
+				this.nextPoll = null;
+			}
+		}
+	}
+
+	private void scheduledPoll() {
+		try {
+			poll(SecretPollResult.Trigger.SCHEDULED, (key) -> true);
+		}
+		finally {
+			scheduleNext();
+		}
+	}
+
+	/**
+	 * The wait before the next poll: the interval, doubled per failed poll up to the backoff
+	 * maximum, varied by the jitter fraction either way.
+	 */
+	Duration nextDelay(int failedPolls) {
+		double base = this.properties.getInterval().toNanos();
+		if (failedPolls > 0) {
+			double max = Math.max(base, this.properties.getBackoff().getMax().toNanos());
+			base = Math.min(max, base * Math.pow(2, Math.min(failedPolls, 30)));
+		}
+		double jitter = this.properties.getJitter();
+		double factor = 1 - jitter + 2 * jitter * ThreadLocalRandom.current().nextDouble();
+		return Duration.ofNanos((long) (base * factor));
+	}
+
+	private void submit(Runnable task) {
+		try {
+			this.executor.execute(() -> {
+				try {
+					task.run();
+				}
+				catch (RuntimeException ex) {
+					logger.warn("Secret refresh task failed", ex);
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// Shut down with the context: nothing left to refresh.
+		}
+	}
+
+	private <T> T await(java.util.function.Supplier<T> task) {
+		if (Thread.currentThread() == this.refreshThread) {
+			return task.get();
+		}
+		Future<T> future = CompletableFuture.supplyAsync(task, this.executor);
+		try {
+			return future.get();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for a secret refresh", ex);
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new IllegalStateException("Secret refresh failed", ex.getCause());
+		}
+	}
+
+	/**
+	 * A version change the cache reported.
+	 * @param key the cache key
+	 * @param previous the snapshot served before
+	 * @param current the snapshot served now
+	 */
+	record Change(SecretKey key, SecretSnapshot previous, SecretSnapshot current) {
+
+		@Override
+		public String toString() {
+			return "Change[" + this.key + ", " + this.previous.versionId() + " -> " + this.current.versionId() + "]";
+		}
+
+	}
+
+	private static final class Stats {
+
+		long polls;
+
+		long rotations;
+
+		long checkFailures;
+
+		int consecutiveFailedPolls;
+
+		@Nullable SecretPollResult lastPoll;
+
+		@Nullable Instant lastSuccessAt;
+
+		@Nullable Instant nextPollAt;
+
+	}
+
+}
