@@ -56,10 +56,10 @@ public final class WatchBenchmark {
 		configurations.add(new Configuration(Variant.SPRING_CLOUD_AWS, "Spring Cloud AWS reload (refresh)", "polling",
 				List.of("--spring.cloud.aws.secretsmanager.reload.strategy=refresh",
 						"--spring.cloud.aws.secretsmanager.reload.period=" + interval)));
-		configurations.add(new Configuration(Variant.OURS, "secrets-starter, describe (default)", "polling",
+		configurations.add(new Configuration(Variant.OURS, "secrets-starter: describe (default)", "polling",
 				List.of("--secrets.refresh.enabled=true", "--secrets.refresh.interval=" + interval,
 						"--secrets.refresh.strategy=describe", "--secrets.refresh.local-push=false")));
-		configurations.add(new Configuration(Variant.OURS, "secrets-starter, batch", "polling",
+		configurations.add(new Configuration(Variant.OURS, "secrets-starter: batch", "polling",
 				List.of("--secrets.refresh.enabled=true", "--secrets.refresh.interval=" + interval,
 						"--secrets.refresh.strategy=batch", "--secrets.refresh.local-push=false")));
 		return configurations;
@@ -150,7 +150,7 @@ public final class WatchBenchmark {
 
 	/** Local push: the server is a bean in the application's context; polling is far too slow to matter. */
 	List<Configuration> pushConfigurations() {
-		return List.of(new Configuration(Variant.OURS, "secrets-starter, local push", "push",
+		return List.of(new Configuration(Variant.OURS, "secrets-starter: local push", "push",
 				List.of("--secrets.refresh.enabled=true", "--secrets.refresh.interval=10m",
 						"--secrets.refresh.local-push=true", "--bench.server-bean=true")));
 	}

@@ -100,7 +100,6 @@ public final class WatchMain {
 		long hardEnd = windowEnd + 30 * intervalMs * 1_000_000L;
 		Reading previous = Reading.of(server);
 		Reading burstStart = null;
-		Reading lastChange = previous;
 		long lastChangeAt = System.nanoTime();
 		boolean quietSeen = false;
 		int reported = 0;
@@ -112,15 +111,15 @@ public final class WatchMain {
 				if (burstStart == null && quietSeen) {
 					burstStart = previous;
 				}
-				lastChange = current;
 				lastChangeAt = now;
 			}
 			else if (now - lastChangeAt > quietNanos) {
 				if (burstStart != null) {
-					ApiCalls calls = lastChange.calls().since(burstStart.calls());
+					// Read at the end of the quiet gap: byte counts of the last response have settled.
+					ApiCalls calls = current.calls().since(burstStart.calls());
 					ChildProcess.report("label", label, "cycle", ++reported, "api_calls", calls.total(),
 							"get_secret_value", calls.of("GetSecretValue"), "batch_get_secret_value",
-							calls.of("BatchGetSecretValue"), "response_bytes", lastChange.bytes() - burstStart.bytes(),
+							calls.of("BatchGetSecretValue"), "response_bytes", current.bytes() - burstStart.bytes(),
 							"calls_by_operation", calls.breakdown());
 					burstStart = null;
 				}
