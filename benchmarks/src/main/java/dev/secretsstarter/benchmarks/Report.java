@@ -57,6 +57,16 @@ public final class Report {
 		propagation();
 		localServer();
 		memory();
+		this.md.append("## Not measured\n\n")
+			.append("- Latency to real AWS: every figure is against secrets-local on the loopback interface. Against a ")
+			.append("regional endpoint each call costs more (tens of milliseconds), which widens the start-up and ")
+			.append("propagation gaps between a variant that makes 100 calls and one that makes 5; not measured here.\n")
+			.append("- Spring Cloud AWS's `Environment` read and its memory per imported secret (not among the issue's ")
+			.append("targets); its reload is measured only with the `refresh` strategy (`restart_context` restarts the ")
+			.append("whole context).\n")
+			.append("- Local push exists only in secrets-starter (an in-process secrets-local server); the incumbents ")
+			.append("have no equivalent.\n")
+			.append("- Anything a suite could not run in the last run is listed under that suite.\n\n");
 		try {
 			Files.createDirectories(this.docsDir);
 			Files.writeString(this.docsDir.resolve("benchmarks.md"), this.md);
