@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -60,6 +61,9 @@ public final class CaffeineSecretCache implements SecretCache {
 
 	private final ConcurrentMap<SecretKey, CompletableFuture<SecretSnapshot>> refreshing = new ConcurrentHashMap<>();
 
+	// Observability hook (metrics package): totals the cache counts itself, see SecretCacheStatistics.
+	private final SecretCacheStatistics statistics = new SecretCacheStatistics();
+
 	/**
 	 * Create a cache.
 	 * @param client the client to load with
@@ -71,7 +75,10 @@ public final class CaffeineSecretCache implements SecretCache {
 	}
 
 	CaffeineSecretCache(SecretsManagerClient client, SecretCacheProperties properties, Clock clock, Backoff backoff) {
-		this.cache = Caffeine.newBuilder().maximumSize(properties.getMaximumSize()).build();
+		this.cache = Caffeine.newBuilder()
+			.maximumSize(properties.getMaximumSize())
+			.evictionListener((key, value, cause) -> this.statistics.recordEviction())
+			.build();
 		this.fetcher = new SecretFetcher(client, clock);
 		this.clock = clock;
 		this.maxStaleness = properties.getMaxStaleness();
@@ -82,11 +89,14 @@ public final class CaffeineSecretCache implements SecretCache {
 	public SecretSnapshot get(SecretKey key) {
 		CacheEntry entry = this.cache.getIfPresent(key);
 		if (entry == null) {
+			this.statistics.recordMiss();
 			return load(key);
 		}
 		if (isServable(key, entry)) {
+			this.statistics.recordHit();
 			return entry.snapshot();
 		}
+		this.statistics.recordMiss();
 		refresh(key);
 		CacheEntry after = this.cache.getIfPresent(key);
 		if (after != null && isServable(key, after)) {
@@ -110,9 +120,11 @@ public final class CaffeineSecretCache implements SecretCache {
 		for (SecretKey key : new LinkedHashSet<>(keys)) {
 			CacheEntry entry = this.cache.getIfPresent(key);
 			if (entry != null && isServable(key, entry)) {
+				this.statistics.recordHit();
 				result.put(key, entry.snapshot());
 			}
 			else if (entry == null && SecretKey.AWSCURRENT.equals(key.versionStage())) {
+				this.statistics.recordMiss();
 				batchable.add(key);
 			}
 			else {
@@ -121,8 +133,10 @@ public final class CaffeineSecretCache implements SecretCache {
 		}
 		Map<SecretKey, SecretSnapshot> loaded = new ConcurrentHashMap<>();
 		Map<SecretKey, RuntimeException> failed = new ConcurrentHashMap<>();
-		this.batchExecutor.run(batchable, SecretFetcher.BATCH_SIZE,
-				(chunk) -> this.fetcher.fetchBatch(chunk, loaded, failed), failed);
+		this.batchExecutor.run(batchable, SecretFetcher.BATCH_SIZE, (chunk) -> timed(() -> {
+			this.fetcher.fetchBatch(chunk, loaded, failed);
+			return null;
+		}), failed);
 		for (SecretKey key : batchable) {
 			SecretSnapshot snapshot = loaded.get(key);
 			if (snapshot != null) {
@@ -179,7 +193,7 @@ public final class CaffeineSecretCache implements SecretCache {
 	private SecretSnapshot fetchAndSwap(SecretKey key, CacheEntry entry) {
 		SecretSnapshot fetched;
 		try {
-			fetched = this.fetcher.fetch(key);
+			fetched = timed(() -> this.fetcher.fetch(key));
 		}
 		catch (RuntimeException ex) {
 			markFailed(key, ex);
@@ -205,6 +219,9 @@ public final class CaffeineSecretCache implements SecretCache {
 		Instant now = this.clock.instant();
 		CacheEntry updated = this.cache.asMap()
 			.computeIfPresent(key, (k, entry) -> entry.failed(failure, now, this.backoff.delay(entry.consecutiveFailures() + 1)));
+		if (updated != null) {
+			this.statistics.recordRefreshFailure();
+		}
 		if (updated != null && logger.isWarnEnabled()) {
 			logger.warn("Refreshing secret '" + key + "' failed (" + updated.consecutiveFailures()
 					+ " time(s) in a row); serving the value last verified at " + updated.verifiedAt()
@@ -233,7 +250,7 @@ public final class CaffeineSecretCache implements SecretCache {
 		boolean[] loadedHere = { false };
 		CacheEntry entry = this.cache.get(key, (k) -> {
 			loadedHere[0] = true;
-			return CacheEntry.verified(this.fetcher.fetch(k), this.clock.instant());
+			return CacheEntry.verified(timed(() -> this.fetcher.fetch(k)), this.clock.instant());
 		});
 		if (loadedHere[0]) {
 			notifyListeners(key, null, entry.snapshot());
@@ -269,6 +286,27 @@ public final class CaffeineSecretCache implements SecretCache {
 		return updated.snapshot();
 	}
 
+	/**
+	 * What this cache has done so far, for metrics.
+	 * @return the live totals
+	 */
+	public SecretCacheStatistics statistics() {
+		return this.statistics;
+	}
+
+	private <T> T timed(Supplier<T> fetch) {
+		long start = System.nanoTime();
+		boolean success = false;
+		try {
+			T result = fetch.get();
+			success = true;
+			return result;
+		}
+		finally {
+			this.statistics.recordLoad(System.nanoTime() - start, success);
+		}
+	}
+
 	private boolean isServable(SecretKey key, CacheEntry entry) {
 		// A version id names an immutable version: it cannot go stale.
 		return !key.isStaged() || !this.clock.instant().isAfter(entry.verifiedAt().plus(this.maxStaleness));
@@ -288,6 +326,9 @@ public final class CaffeineSecretCache implements SecretCache {
 	}
 
 	private void notifyListeners(SecretKey key, @Nullable SecretSnapshot previous, SecretSnapshot current) {
+		if (previous != null) {
+			this.statistics.recordRotation();
+		}
 		for (SecretCacheListener listener : this.listeners) {
 			try {
 				listener.onSnapshotChanged(key, previous, current);

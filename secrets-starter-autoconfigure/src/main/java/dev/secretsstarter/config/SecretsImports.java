@@ -28,6 +28,7 @@ import dev.secretsstarter.core.SecretsException;
 import dev.secretsstarter.core.SecretsExceptionTranslator;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.Filter;
 import software.amazon.awssdk.services.secretsmanager.model.FilterNameStringType;
@@ -113,9 +114,13 @@ final class SecretsImports {
 						? List.of(this.bootstrap.get(SecretsManagerClientCustomizer.class)) : List.of();
 			SecretsProperties properties = this.binder.bind("secrets", SecretsProperties.class)
 				.orElseGet(SecretsProperties::new);
+			// Observability hook: an ExecutionInterceptor in the bootstrap registry (the metrics
+			// package's SecretsApiCallRecorder) also sees the calls made before beans exist.
+			List<ExecutionInterceptor> interceptors = this.bootstrap.isRegistered(ExecutionInterceptor.class)
+					? List.of(this.bootstrap.get(ExecutionInterceptor.class)) : List.of();
 			SecretsManagerConnectionDetails connection = (this.localConnection != null) ? this.localConnection
 					: new PropertiesSecretsManagerConnectionDetails(properties);
-			this.client = new SecretsManagerClientFactory(connection, properties.getClient(), List.of())
+			this.client = new SecretsManagerClientFactory(connection, properties.getClient(), interceptors)
 				.createClient(customizers);
 		}
 		return this.client;

@@ -1,0 +1,99 @@
+package dev.secretsstarter.actuate;
+
+import java.time.Clock;
+
+import dev.secretsstarter.cache.SecretCache;
+import dev.secretsstarter.cache.SecretCacheAutoConfiguration;
+import dev.secretsstarter.cache.SecretCacheProperties;
+import dev.secretsstarter.cache.SecretKey;
+import dev.secretsstarter.cache.SecretUsages;
+import dev.secretsstarter.refresh.SecretRefreshAutoConfiguration;
+import dev.secretsstarter.refresh.SecretsRefresher;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the
+ * actuator support: the {@code secrets} endpoint (when available), the {@code secrets} health
+ * contributor (when {@code management.health.secrets.enabled} is not false) and the sanitizing
+ * function that masks values from secrets in {@code /actuator/env} and
+ * {@code /actuator/configprops}. Only with Spring Boot Actuator on the class path.
+ *
+ * @author secrets-starter team
+ */
+@AutoConfiguration(after = { SecretCacheAutoConfiguration.class, SecretRefreshAutoConfiguration.class })
+@ConditionalOnClass(SanitizingFunction.class)
+public final class SecretsActuatorAutoConfiguration {
+
+	SecretsActuatorAutoConfiguration() {
+	}
+
+	// Masking applies even with secrets.enabled=false: values may come from an earlier import.
+	@Bean
+	@ConditionalOnMissingBean
+	SecretsSanitizingFunction secretsSanitizingFunction(Environment environment) {
+		return new SecretsSanitizingFunction(
+				(environment instanceof ConfigurableEnvironment configurable) ? configurable : null);
+	}
+
+	/**
+	 * The endpoint.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "secrets.enabled", matchIfMissing = true)
+	@ConditionalOnAvailableEndpoint(SecretsEndpoint.class)
+	@ConditionalOnBean({ SecretCache.class, SecretUsages.class })
+	@EnableConfigurationProperties(SecretCacheProperties.class)
+	static class EndpointConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		SecretsEndpoint secretsEndpoint(SecretCache cache, SecretUsages usages, ObjectProvider<Clock> clock,
+				SecretCacheProperties properties, ObjectProvider<SecretsRefresher> refresher) {
+			// With the rotation machinery, a refresh also rebinds dependent beans and publishes
+			// events; without it (no bean, or a custom setup), the cache refreshes each key.
+			SecretsRefresher rotation = refresher.getIfUnique();
+			SecretsEndpoint.SecretRefresher refresh = (rotation != null) ? (keys) -> rotation
+				.refreshNow(keys.stream().map(SecretKey::secretId).distinct().toList())
+				.failures() : SecretsEndpoint.SecretRefresher.of(cache);
+			return new SecretsEndpoint(cache, usages, refresh, clock.getIfUnique(Clock::systemUTC),
+					properties.getMaxStaleness(), () -> (rotation != null) ? rotation.status() : null);
+		}
+
+	}
+
+	/**
+	 * The health contributor.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "secrets.enabled", matchIfMissing = true)
+	@ConditionalOnClass(HealthIndicator.class)
+	@ConditionalOnEnabledHealthIndicator("secrets")
+	@ConditionalOnBean(SecretCache.class)
+	@EnableConfigurationProperties(SecretCacheProperties.class)
+	static class HealthConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "secretsHealthIndicator")
+		SecretsHealthIndicator secretsHealthIndicator(SecretCache cache, ObjectProvider<Clock> clock,
+				SecretCacheProperties properties) {
+			return new SecretsHealthIndicator(cache, clock.getIfUnique(Clock::systemUTC), properties.getMaxStaleness());
+		}
+
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.secretsstarter.actuate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.secretsstarter.cache.SecretCache;
+import dev.secretsstarter.cache.SecretCacheEntryStatus;
+import dev.secretsstarter.cache.SecretKey;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+/**
+ * The {@code secrets} health contributor, computed from the cache without any API call:
+ * <ul>
+ * <li>{@code UP} while every cached value that follows a stage was confirmed current by its last
+ * refresh or check;</li>
+ * <li>{@link #DEGRADED} while some value is served stale: its last refresh failed and it is within
+ * {@code secrets.cache.max-staleness};</li>
+ * <li>{@code DOWN} when a value's refresh failed and it is past the maximum staleness, so reading
+ * it fails.</li>
+ * </ul>
+ * Details: {@code secrets} (how many keys are cached), {@code stale} and {@code expired} (the
+ * affected keys, as {@code id@stage}) and {@code maxStaleness}; never a value. Boot leaves a status
+ * it does not know out of the aggregate, so by default a degraded {@code secrets} does not change
+ * the application's overall status; see the operations guide to change that. Thread-safe.
+ *
+ * @author secrets-starter team
+ */
+public class SecretsHealthIndicator extends AbstractHealthIndicator {
+
+	/** Values are served stale because refreshing them failed. */
+	public static final Status DEGRADED = new Status("DEGRADED", "Secret values are served stale");
+
+	private final SecretCache cache;
+
+	private final Clock clock;
+
+	private final Duration maxStaleness;
+
+	/**
+	 * Create the indicator.
+	 * @param cache the cache to inspect
+	 * @param clock the clock ages are measured with
+	 * @param maxStaleness {@code secrets.cache.max-staleness}
+	 */
+	public SecretsHealthIndicator(SecretCache cache, Clock clock, Duration maxStaleness) {
+		super("Secrets health check failed");
+		this.cache = cache;
+		this.clock = clock;
+		this.maxStaleness = maxStaleness;
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		List<String> stale = new ArrayList<>();
+		List<String> expired = new ArrayList<>();
+		int cached = 0;
+		for (SecretKey key : this.cache.keys()) {
+			SecretCacheEntryStatus status = this.cache.status(key);
+			if (status == null) {
+				continue;
+			}
+			cached++;
+			if (!key.isStaged() || !status.isStale()) {
+				continue;
+			}
+			Duration age = Duration.between(status.verifiedAt(), this.clock.instant());
+			(age.compareTo(this.maxStaleness) > 0 ? expired : stale).add(key.toString());
+		}
+		stale.sort(null);
+		expired.sort(null);
+		builder.status(!expired.isEmpty() ? Status.DOWN : !stale.isEmpty() ? DEGRADED : Status.UP)
+			.withDetail("secrets", cached)
+			.withDetail("maxStaleness", this.maxStaleness.toString());
+		if (!stale.isEmpty()) {
+			builder.withDetail("stale", stale);
+		}
+		if (!expired.isEmpty()) {
+			builder.withDetail("expired", expired);
+		}
+	}
+
+}
