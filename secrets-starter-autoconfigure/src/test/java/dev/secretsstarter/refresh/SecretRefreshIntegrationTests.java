@@ -235,8 +235,10 @@ class SecretRefreshIntegrationTests {
 		this.server.putSecretValue("app/api", "{\"key\":\"api-two\"}");
 		ApiClient api = context.getBean(ApiClient.class);
 		await().atMost(Duration.ofSeconds(10)).until(() -> "api-two".equals(api.apiKey));
-		assertThat(context.getBean(SecretsRefresher.class).status().lastPoll().trigger())
-			.isEqualTo(SecretPollResult.Trigger.LOCAL_PUSH);
+		SecretsRefresher refresher = context.getBean(SecretsRefresher.class);
+		// The field changes during the poll; the poll's result is recorded when it ends.
+		await().atMost(Duration.ofSeconds(10)).until(() -> refresher.status().lastPoll() != null);
+		assertThat(refresher.status().lastPoll().trigger()).isEqualTo(SecretPollResult.Trigger.LOCAL_PUSH);
 	}
 
 	@Test
