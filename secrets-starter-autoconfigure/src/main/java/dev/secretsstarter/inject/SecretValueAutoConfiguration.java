@@ -11,7 +11,9 @@ import org.springframework.context.annotation.Bean;
  * <p>
  * Needs a {@link dev.secretsstarter.cache.SecretCache} bean, looked up when the first
  * {@code @SecretValue} is injected rather than here, so that applications without any
- * {@code @SecretValue} do not depend on it and the post-processor does not create it early.
+ * {@code @SecretValue} do not depend on it and the post-processor does not create it early. At
+ * that first injection the secrets of every site of the application are loaded in one call (see
+ * {@code SecretValuePrefetcher}).
  *
  * @author secrets-starter team
  */
@@ -31,6 +33,11 @@ public final class SecretValueAutoConfiguration {
 	@Bean
 	static SecretValueResolverRegistrar secretValueResolverRegistrar() {
 		return new SecretValueResolverRegistrar();
+	}
+
+	@Bean
+	static SecretValuePrefetcher secretValuePrefetcher() {
+		return new SecretValuePrefetcher();
 	}
 
 	@Bean

@@ -5,7 +5,6 @@ import java.lang.reflect.Executable;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -14,7 +13,6 @@ import org.springframework.beans.factory.config.BeanDefinitionHolder;
 import org.springframework.beans.factory.config.DependencyDescriptor;
 import org.springframework.context.annotation.ContextAnnotationAutowireCandidateResolver;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.util.Assert;
@@ -84,41 +82,20 @@ class SecretValueAutowireCandidateResolver extends ContextAnnotationAutowireCand
 	private Object load(SecretValueInjector injector, String owner, MethodParameter parameter,
 			SecretInjectionSite site) {
 		Executable executable = parameter.getExecutable();
-		int first = -1;
-		Set<SecretKey> keys = new LinkedHashSet<>();
-		keys.add(site.key());
-		for (int i = 0; i < executable.getParameterCount(); i++) {
-			MethodParameter other = MethodParameter.forExecutable(executable, i);
-			MergedAnnotation<SecretValue> annotation = MergedAnnotations.from(other.getParameterAnnotations())
-				.get(SecretValue.class);
-			if (!annotation.isPresent()) {
-				continue;
-			}
-			if (first < 0) {
-				first = i;
-				if (i != parameter.getParameterIndex()) {
-					return injector.load(site.key());
-				}
-			}
-			else {
-				addKey(keys, () -> injector.site(owner, "arg" + other.getParameterIndex(), Kind.METHOD_PARAMETER,
-						annotation, ResolvableType.forMethodParameter(other)).key());
+		for (int i = 0; i < parameter.getParameterIndex(); i++) {
+			if (SecretValueInjector.parameterAnnotation(MethodParameter.forExecutable(executable, i)).isPresent()) {
+				// Not the first one: loaded (or reported as failed) with the first.
+				return injector.load(site.key());
 			}
 		}
+		Set<SecretKey> keys = new LinkedHashSet<>();
+		keys.add(site.key());
+		keys.addAll(injector.parameterKeys(owner, executable));
 		if (executable instanceof Constructor<?> constructor) {
 			keys.addAll(beanPostProcessor().memberKeys(owner, constructor.getDeclaringClass()));
 		}
 		Object outcome = injector.load(keys).get(site.key());
 		return (outcome != null) ? outcome : injector.load(site.key());
-	}
-
-	private static void addKey(Set<SecretKey> keys, Supplier<SecretKey> key) {
-		try {
-			keys.add(key.get());
-		}
-		catch (RuntimeException ex) {
-			// Reported when that parameter is resolved.
-		}
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,8 +43,9 @@ import dev.secretsstarter.inject.SecretInjectionSite.Kind;
  * Injects {@link SecretValue @SecretValue} fields and setter methods, the way
  * {@code AutowiredAnnotationBeanPostProcessor} injects {@code @Autowired} ones, and registers
  * those of singleton beans for re-injection on rotation. All secrets a bean's fields and setters
- * use are loaded in one call to the cache. Constructor and {@code @Bean} method parameters are
- * resolved by {@link SecretValueAutowireCandidateResolver}.
+ * use are loaded in one call to the cache (and, before the first injection, the secrets of every
+ * site of the application, see {@code SecretValuePrefetcher}). Constructor and {@code @Bean}
+ * method parameters are resolved by {@link SecretValueAutowireCandidateResolver}.
  * <p>
  * Thread-safe.
  *
@@ -94,7 +96,7 @@ public final class SecretValueBeanPostProcessor implements MergedBeanDefinitionP
 				current = this.injector;
 				if (current == null) {
 					Assert.state(this.beanFactory != null, "BeanFactory not set");
-					current = new SecretValueInjector(this.beanFactory, this.environment);
+					current = new SecretValueInjector(this.beanFactory, this.environment, this::prefetchKeys);
 					this.injector = current;
 				}
 			}
@@ -141,6 +143,18 @@ public final class SecretValueBeanPostProcessor implements MergedBeanDefinitionP
 			loaded.keySet().forEach(injector.sites()::reinject);
 		}
 		return pvs;
+	}
+
+	/**
+	 * The keys of every {@code @SecretValue} site of the application that the
+	 * {@code SecretValuePrefetcher} found, for the injector's prefetch. Called once, on the first
+	 * load, when the injector exists.
+	 */
+	private Collection<SecretKey> prefetchKeys() {
+		ConfigurableListableBeanFactory factory = this.beanFactory;
+		SecretValuePrefetcher prefetcher = (factory != null)
+				? factory.getBeanProvider(SecretValuePrefetcher.class).getIfUnique() : null;
+		return (prefetcher != null) ? prefetcher.keys(this, injector()) : List.of();
 	}
 
 	/**

@@ -1,20 +1,27 @@
 package dev.secretsstarter.inject;
 
+import java.lang.reflect.Executable;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.ResolvableType;
 import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
@@ -35,11 +42,19 @@ import dev.secretsstarter.inject.SecretInjectionSite.Wrapper;
  * (fields, setters) and the autowire candidate resolver (parameters): resolving an annotation to
  * a site, loading keys in one batch, converting, wrapping in {@code Optional} or a handle, and
  * recording the site. The cache, the JSON mapper and the conversion service are looked up on
- * first use, so that the post-processor does not create them early. Thread-safe.
+ * first use, so that the post-processor does not create them early.
+ * <p>
+ * Before its first load, the injector loads the keys of every {@code @SecretValue} site of the
+ * application in one call to the cache (the <em>prefetch</em>, keys supplied by
+ * {@link SecretValuePrefetcher}), so that start-up costs one {@code BatchGetSecretValue} call per
+ * 20 secrets rather than one per bean. Failures of the prefetch are ignored: the sites load their
+ * keys again through the normal path, which reports them. Thread-safe.
  *
  * @author secrets-starter team
  */
 final class SecretValueInjector {
+
+	private static final Log logger = LogFactory.getLog(SecretValueInjector.class);
 
 	/** Returned by {@link #resolve} when an optional secret or key is absent and nothing is injected. */
 	static final Object ABSENT = new Object();
@@ -52,9 +67,23 @@ final class SecretValueInjector {
 
 	private final SecretInjectionSites sites;
 
+	private final AtomicReference<@Nullable Supplier<Collection<SecretKey>>> prefetch;
+
 	SecretValueInjector(ConfigurableListableBeanFactory beanFactory, Environment environment) {
+		this(beanFactory, environment, null);
+	}
+
+	/**
+	 * Create an injector.
+	 * @param beanFactory the bean factory
+	 * @param environment the environment, for placeholders when the factory has no resolver
+	 * @param prefetch the keys to load in one call before the first load, or {@code null}
+	 */
+	SecretValueInjector(ConfigurableListableBeanFactory beanFactory, Environment environment,
+			@Nullable Supplier<Collection<SecretKey>> prefetch) {
 		this.beanFactory = beanFactory;
 		this.environment = environment;
+		this.prefetch = new AtomicReference<>(prefetch);
 		this.cache = SingletonSupplier.of(this::lookUpCache);
 		Supplier<SecretValueConverter> converter = SingletonSupplier.of(this::createConverter);
 		Supplier<@Nullable SecretUsages> usages = () -> beanFactory.getBeanProvider(SecretUsages.class)
@@ -123,6 +152,40 @@ final class SecretValueInjector {
 				StringUtils.hasText(jsonKey) ? jsonKey : null, annotation.getBoolean("required"), valueType);
 	}
 
+	/**
+	 * The keys of the {@code @SecretValue} parameters of a constructor or method. Parameters whose
+	 * declaration cannot be resolved are left out; they fail when the parameter itself is resolved.
+	 * @param owner the bean
+	 * @param executable the constructor or method
+	 * @return the keys, possibly empty
+	 */
+	Set<SecretKey> parameterKeys(String owner, Executable executable) {
+		Set<SecretKey> keys = new LinkedHashSet<>();
+		for (int i = 0; i < executable.getParameterCount(); i++) {
+			MethodParameter parameter = MethodParameter.forExecutable(executable, i);
+			MergedAnnotation<SecretValue> annotation = parameterAnnotation(parameter);
+			if (annotation.isPresent()) {
+				try {
+					keys.add(site(owner, "arg" + i, Kind.METHOD_PARAMETER, annotation,
+							ResolvableType.forMethodParameter(parameter)).key());
+				}
+				catch (RuntimeException ex) {
+					// Reported when that parameter is resolved.
+				}
+			}
+		}
+		return keys;
+	}
+
+	/**
+	 * The {@code @SecretValue} annotation of a parameter.
+	 * @param parameter the parameter
+	 * @return the annotation, possibly missing
+	 */
+	static MergedAnnotation<SecretValue> parameterAnnotation(MethodParameter parameter) {
+		return MergedAnnotations.from(parameter.getParameterAnnotations()).get(SecretValue.class);
+	}
+
 	private String resolve(String value) {
 		if (!value.contains("${")) {
 			return value;
@@ -138,6 +201,11 @@ final class SecretValueInjector {
 	 * @return per key, the snapshot or the failure
 	 */
 	Map<SecretKey, Object> load(Collection<SecretKey> keys) {
+		prefetchOnce();
+		return loadAll(keys);
+	}
+
+	private Map<SecretKey, Object> loadAll(Collection<SecretKey> keys) {
 		Map<SecretKey, Object> outcomes = new HashMap<>();
 		try {
 			outcomes.putAll(this.cache.get().getAll(new LinkedHashSet<>(keys)));
@@ -163,11 +231,41 @@ final class SecretValueInjector {
 	 * @return the snapshot or the failure
 	 */
 	Object load(SecretKey key) {
+		prefetchOnce();
 		try {
 			return this.cache.get().get(key);
 		}
 		catch (RuntimeException ex) {
 			return ex;
+		}
+	}
+
+	/**
+	 * Load the keys of every site of the application in one call, the first time anything is
+	 * loaded. Concurrent first loads do not wait: only one thread prefetches, and a site loaded
+	 * meanwhile loads its own keys as it would without a prefetch. Outcomes are not kept: what
+	 * loaded is in the cache, and what failed (which the cache does not keep) is loaded again,
+	 * and reported, by its site.
+	 */
+	private void prefetchOnce() {
+		Supplier<Collection<SecretKey>> pending = this.prefetch.getAndSet(null);
+		if (pending == null) {
+			return;
+		}
+		try {
+			Collection<SecretKey> keys = pending.get();
+			if (!keys.isEmpty()) {
+				Map<SecretKey, Object> outcomes = loadAll(keys);
+				if (logger.isDebugEnabled()) {
+					long failed = outcomes.values().stream().filter(Throwable.class::isInstance).count();
+					logger.debug("Prefetched " + keys.size() + " @SecretValue secret(s) in one call to the cache, "
+							+ failed + " failed (reported by their sites)");
+				}
+			}
+		}
+		catch (RuntimeException ex) {
+			// Never fails start-up here: each site then loads, and reports, its own keys.
+			logger.debug("Could not prefetch the @SecretValue secrets; loading them per bean", ex);
 		}
 	}
 

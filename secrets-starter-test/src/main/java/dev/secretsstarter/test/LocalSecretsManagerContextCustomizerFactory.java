@@ -3,7 +3,6 @@ package dev.secretsstarter.test;
 import java.util.List;
 
 import dev.secretsstarter.autoconfigure.local.LocalSecretsManagerBootstrap;
-import dev.secretsstarter.cache.SecretCache;
 import dev.secretsstarter.local.LocalSecretsManager;
 import org.jspecify.annotations.Nullable;
 
@@ -19,8 +18,8 @@ import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
  * For tests annotated with {@link AutoConfigureLocalSecretsManager}: checks the annotation, keys the context by its reset mode, and
- * adds two lazy beans, {@link LocalSecrets} (a handle on the server bean) and
- * {@link SecretRefreshAwaiter}. The server itself is started by local mode, before config data;
+ * adds two beans, {@link LocalSecrets} (a lazy handle on the server bean) and
+ * {@link SecretRefreshAwaiter} (listening to the context from before its refresh). The server itself is started by local mode, before config data;
  * this runs too late for that (after config data), which is why the annotation uses inlined
  * properties. Registered in {@code META-INF/spring.factories}; stateless.
  *
@@ -62,9 +61,10 @@ class LocalSecretsManagerContextCustomizerFactory implements ContextCustomizerFa
 								.bind("secrets.local.seed", Bindable.listOf(String.class))
 								.orElse(List.of())),
 					(definition) -> definition.setLazyInit(true));
-			registry.registerBean("secretRefreshAwaiter", SecretRefreshAwaiter.class,
-					() -> SecretRefreshAwaiter.forCache(context.getBean(SecretCache.class)),
-					(definition) -> definition.setLazyInit(true));
+			// A singleton from the start, listening before the refresh: it records every rotation
+			// event of the context, and the test execution listener can always clear it.
+			registry.getBeanFactory()
+				.registerSingleton("secretRefreshAwaiter", SecretRefreshAwaiter.forApplication(context));
 		}
 
 	}

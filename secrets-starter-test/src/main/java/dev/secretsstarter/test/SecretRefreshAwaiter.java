@@ -5,31 +5,49 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import dev.secretsstarter.cache.SecretCache;
 import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.cache.SecretSnapshot;
+import dev.secretsstarter.refresh.SecretRotatedEvent;
+import dev.secretsstarter.refresh.SecretsRefresher;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationEvent;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.context.event.SmartApplicationListener;
 
 /**
  * Waits, with a bound, until the application has picked up a new version of a secret, so a test
  * can rotate a secret and then assert on beans without sleeping.
  * <p>
- * Every new version of a current secret the application sees is recorded from the moment this
- * awaiter exists, per secret id, in order; {@link #awaitRotation} takes the oldest one not yet
- * taken, waiting for it if needed. So it does not matter whether the refresh happened before or
- * after the call. Initial loads are not rotations.
+ * Every new AWSCURRENT version of a secret the application takes into use is recorded, per
+ * secret id, in order; {@link #awaitRotation} takes the oldest one not yet taken, waiting for it
+ * if needed. So it does not matter whether the refresh happened before or after the call.
+ * Initial loads are not rotations.
  * <pre>{@code
  * @Autowired SecretRefreshAwaiter refreshes;
  *
  * secrets.rotate("db/credentials", "{\"password\":\"dummy-2\"}");
  * SecretRefreshAwaiter.Rotation rotation = refreshes.awaitRotation("db/credentials", Duration.ofSeconds(10));
  * }</pre>
- * Today it observes the cache's version swaps; when the application publishes rotation events it
- * observes those, with the same API. Thread-safe.
+ * What counts as "picked up" depends on the application:
+ * <ul>
+ * <li>With a {@link SecretsRefresher} bean (the default whenever the starter is active, whether
+ * or not {@code secrets.refresh.enabled} schedules polls), a rotation is recorded when the
+ * application publishes its {@link SecretRotatedEvent}: after {@code @SecretValue} sites and
+ * handles, rebound {@code @ConfigurationProperties} and refreshed {@code @RefreshScope} beans are
+ * all current. The rotation carries the changed property names.</li>
+ * <li>Without one (the refresh auto-configuration excluded, or {@link #forCache} used directly),
+ * it is recorded when the cache swaps to the new version: {@code @SecretValue} sites and handles
+ * are current then, other beans may not be yet; the changed property names are unknown.</li>
+ * </ul>
+ * Thread-safe.
  *
  * @author secrets-starter team
  */
@@ -41,26 +59,67 @@ public final class SecretRefreshAwaiter {
 
 	private final Map<String, Queue<Rotation>> rotations = new HashMap<>();
 
+	private volatile Source source = Source.NONE;
+
 	private SecretRefreshAwaiter() {
 	}
 
 	/**
-	 * An awaiter that observes the application's secret cache.
+	 * An awaiter that observes the application's secret cache: a version swap counts as a
+	 * rotation, before dependent {@code @ConfigurationProperties} or {@code @RefreshScope} beans
+	 * were refreshed. Prefer {@link #forApplication} where a context is at hand.
 	 * @param cache the cache whose version swaps count as rotations
 	 * @return a new awaiter, recording from now on
 	 */
 	public static SecretRefreshAwaiter forCache(SecretCache cache) {
 		SecretRefreshAwaiter awaiter = new SecretRefreshAwaiter();
-		cache.addListener(awaiter::onSnapshotChanged);
+		awaiter.observe(cache);
 		return awaiter;
 	}
 
+	/**
+	 * An awaiter that observes the application's {@link SecretRotatedEvent}s, so a rotation is
+	 * returned only once every dependent bean is current; if the context turns out to have no
+	 * {@link SecretsRefresher} bean, it observes the cache's version swaps instead, as
+	 * {@link #forCache} does. The choice is made when the context has been refreshed (at once if
+	 * it already has), so this can be called on a context that is still being prepared.
+	 * @param context the application context
+	 * @return a new awaiter, recording from now on
+	 */
+	public static SecretRefreshAwaiter forApplication(ConfigurableApplicationContext context) {
+		SecretRefreshAwaiter awaiter = new SecretRefreshAwaiter();
+		Binding binding = new Binding(awaiter, context);
+		context.addApplicationListener(binding);
+		if (context.isActive()) {
+			binding.chooseSource();
+		}
+		return awaiter;
+	}
+
+	private void observe(SecretCache cache) {
+		this.source = Source.CACHE;
+		cache.addListener(this::onSnapshotChanged);
+	}
+
 	private void onSnapshotChanged(SecretKey key, @Nullable SecretSnapshot previous, SecretSnapshot current) {
-		if (previous == null || current.isSameVersion(previous)
-				|| !SecretKey.AWSCURRENT.equals(key.versionStage())) {
+		if (previous == null || current.isSameVersion(previous) || !isCurrent(key)) {
 			return;
 		}
 		record(new Rotation(key.secretId(), previous.versionId(), current.versionId()));
+	}
+
+	private void onRotated(SecretRotatedEvent event) {
+		String previous = event.getPreviousVersionId();
+		// Only a refresher publishes these, so one may arrive before the source is chosen.
+		if (this.source == Source.CACHE || previous == null || !isCurrent(event.getSecretKey())) {
+			return;
+		}
+		record(new Rotation(event.getSecretId(), previous, event.getNewVersionId(),
+				event.getChangedPropertyNames()));
+	}
+
+	private static boolean isCurrent(SecretKey key) {
+		return SecretKey.AWSCURRENT.equals(key.versionStage());
 	}
 
 	void record(Rotation rotation) {
@@ -78,7 +137,8 @@ public final class SecretRefreshAwaiter {
 	 * Takes the oldest rotation of the secret not yet taken, waiting up to {@code timeout} for one.
 	 * @param secretId the secret id as the application names it
 	 * @param timeout the longest wait
-	 * @return the rotation: secret id, previous and new version ids (never values)
+	 * @return the rotation: secret id, previous and new version ids, changed property names
+	 * (never values)
 	 * @throws AssertionError when no rotation arrives in time
 	 */
 	public Rotation awaitRotation(String secretId, Duration timeout) {
@@ -93,8 +153,7 @@ public final class SecretRefreshAwaiter {
 				}
 				if (remaining <= 0) {
 					throw new AssertionError("Secret '" + secretId + "' was not seen rotating within " + timeout
-							+ ". Check that refresh is enabled and polls often enough (secrets.refresh.*), "
-							+ "or refresh the cache in the test.");
+							+ " (" + this.source.description + "). " + this.source.action);
 				}
 				remaining = this.recorded.awaitNanos(remaining);
 			}
@@ -122,13 +181,117 @@ public final class SecretRefreshAwaiter {
 	}
 
 	/**
-	 * A new version of a secret that reached the application. Carries ids only, never values.
+	 * A new version of a secret that reached the application. Carries names and ids only, never
+	 * values.
 	 *
 	 * @param secretId the secret id
 	 * @param previousVersionId the version the application had
 	 * @param currentVersionId the version it has now
+	 * @param changedPropertyNames the names of the properties whose values changed (for an
+	 * imported secret with its import prefix, otherwise the flattened JSON keys); empty if only
+	 * the version changed, or when observing the cache, which does not know them
 	 */
-	public record Rotation(String secretId, String previousVersionId, String currentVersionId) {
+	public record Rotation(String secretId, String previousVersionId, String currentVersionId,
+			Set<String> changedPropertyNames) {
+
+		/**
+		 * Create a rotation, copying the names.
+		 */
+		public Rotation {
+			changedPropertyNames = Set.copyOf(changedPropertyNames);
+		}
+
+		/**
+		 * Create a rotation whose changed property names are unknown.
+		 * @param secretId the secret id
+		 * @param previousVersionId the version the application had
+		 * @param currentVersionId the version it has now
+		 */
+		public Rotation(String secretId, String previousVersionId, String currentVersionId) {
+			this(secretId, previousVersionId, currentVersionId, Set.of());
+		}
+
+	}
+
+	/**
+	 * What the awaiter observes; its description goes into the failure message.
+	 */
+	private enum Source {
+
+		NONE("not attached to the application yet", "Await after the application context has started."),
+
+		EVENTS("waiting for SecretRotatedEvent", "Check that the secret is used by the application (an import, "
+				+ "@SecretValue or a handle), that it really changed, and that polls run often enough "
+				+ "(secrets.refresh.interval) or secrets.refresh.local-push is on."),
+
+		CACHE("no SecretsRefresher in the application, waiting for the cache to swap versions",
+				"Refresh the cache in the test, or enable the refresh auto-configuration."),
+
+		NO_CACHE("the application has no secret cache",
+				"Check that the starter is enabled (secrets.enabled) and configured for the test.");
+
+		private final String description;
+
+		private final String action;
+
+		Source(String description, String action) {
+			this.description = description;
+			this.action = action;
+		}
+
+	}
+
+	/**
+	 * Feeds the awaiter from one context: its rotation events, or its cache when it has no
+	 * refresher (decided once the context is refreshed).
+	 */
+	private static final class Binding implements SmartApplicationListener {
+
+		private final SecretRefreshAwaiter awaiter;
+
+		private final ConfigurableApplicationContext context;
+
+		private final AtomicBoolean chosen = new AtomicBoolean();
+
+		Binding(SecretRefreshAwaiter awaiter, ConfigurableApplicationContext context) {
+			this.awaiter = awaiter;
+			this.context = context;
+		}
+
+		@Override
+		public boolean supportsEventType(Class<? extends ApplicationEvent> eventType) {
+			return SecretRotatedEvent.class.isAssignableFrom(eventType)
+					|| ContextRefreshedEvent.class.isAssignableFrom(eventType);
+		}
+
+		@Override
+		public void onApplicationEvent(ApplicationEvent event) {
+			if (event instanceof SecretRotatedEvent rotated) {
+				this.awaiter.onRotated(rotated);
+			}
+			else if (event instanceof ContextRefreshedEvent refreshed
+					&& refreshed.getApplicationContext() == this.context) {
+				chooseSource();
+			}
+		}
+
+		void chooseSource() {
+			if (!this.chosen.compareAndSet(false, true)) {
+				return;
+			}
+			if (this.context.getBeanNamesForType(SecretsRefresher.class, false, false).length > 0) {
+				this.awaiter.source = Source.EVENTS;
+				return;
+			}
+			SecretCache cache = this.context.getBeanProvider(SecretCache.class).getIfAvailable();
+			if (cache != null) {
+				this.awaiter.observe(cache);
+			}
+			else {
+				this.awaiter.source = Source.NO_CACHE;
+			}
+		}
+
 	}
 
 }

@@ -5,6 +5,8 @@ import dev.secretsstarter.inject.SecretValue;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -12,6 +14,7 @@ import org.springframework.context.annotation.Bean;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
+@EnableConfigurationProperties(TestApplication.AppProperties.class)
 class TestApplication {
 
 	@Bean
@@ -26,6 +29,25 @@ class TestApplication {
 
 		@SecretValue(id = "db/credentials", key = "password")
 		SecretHandle<String> password;
+
+	}
+
+	/**
+	 * Bound from the imported secret {@code app/config} ({@code application.yml} imports it with
+	 * the prefix {@code app.}).
+	 */
+	@ConfigurationProperties("app")
+	static class AppProperties {
+
+		private String greeting = "";
+
+		String getGreeting() {
+			return this.greeting;
+		}
+
+		void setGreeting(String greeting) {
+			this.greeting = greeting;
+		}
 
 	}
 

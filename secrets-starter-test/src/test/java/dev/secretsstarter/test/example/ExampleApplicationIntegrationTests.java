@@ -2,8 +2,6 @@ package dev.secretsstarter.test.example;
 
 import java.time.Duration;
 
-import dev.secretsstarter.cache.SecretCache;
-import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.inject.SecretHandle;
 import dev.secretsstarter.inject.SecretValue;
 import dev.secretsstarter.test.AutoConfigureLocalSecretsManager;
@@ -41,9 +39,6 @@ class ExampleApplicationIntegrationTests {
 	@Autowired
 	SecretRefreshAwaiter refreshes;
 
-	@Autowired
-	SecretCache cache;
-
 	@Test
 	void importedConfigurationComesFromTheSeedFile() {
 		assertThat(this.greeting).isEqualTo("hello from secrets-local");
@@ -52,8 +47,7 @@ class ExampleApplicationIntegrationTests {
 	@Test
 	void beansSeeTheRotatedPassword() {
 		this.secrets.rotate("db/credentials", "{\"username\":\"app\",\"password\":\"dummy-rotated\"}");
-		// With secrets.refresh.enabled the application polls; here the test refreshes at once.
-		this.cache.refresh(SecretKey.current("db/credentials"));
+		// The application hears of the change from the embedded server and refreshes at once.
 		this.refreshes.awaitRotation("db/credentials", Duration.ofSeconds(10));
 		assertThat(this.database.password.get()).isEqualTo("dummy-rotated");
 	}

@@ -46,6 +46,7 @@ class SecretsStarterTestExampleIntegrationTests {
 		this.refreshes.awaitRotation("quickstart/api-credentials", Duration.ofSeconds(10));
 		assertThat(this.client.credentials().get().token()).isEqualTo("test-token-2");
 		assertThat(this.client.fieldToken()).isEqualTo("test-token-2");
+		assertThat(this.properties.getToken()).isEqualTo("test-token-2");
 	}
 
 }
