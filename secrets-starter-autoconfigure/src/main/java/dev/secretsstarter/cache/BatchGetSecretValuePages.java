@@ -1,8 +1,10 @@
 package dev.secretsstarter.cache;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
@@ -23,10 +25,29 @@ import software.amazon.awssdk.services.secretsmanager.model.SecretValueEntry;
  */
 public final class BatchGetSecretValuePages {
 
+	/** The most secret ids one BatchGetSecretValue call accepts. */
+	public static final int MAX_IDS_PER_CALL = 20;
+
 	// With an id list the service answers in one page; this only bounds a misbehaving endpoint.
 	private static final int MAX_PAGES = 10;
 
 	private BatchGetSecretValuePages() {
+	}
+
+	/**
+	 * The snapshot of one returned value.
+	 * @param entry the returned value
+	 * @param fetchedAt when it was downloaded
+	 * @return the snapshot
+	 */
+	public static SecretSnapshot snapshot(SecretValueEntry entry, Instant fetchedAt) {
+		Set<String> stages = entry.hasVersionStages() ? Set.copyOf(entry.versionStages()) : Set.of();
+		if (entry.secretString() != null) {
+			return SecretSnapshot.ofString(entry.name(), entry.arn(), entry.versionId(), stages, entry.createdDate(),
+					fetchedAt, entry.secretString());
+		}
+		return SecretSnapshot.ofBinary(entry.name(), entry.arn(), entry.versionId(), stages, entry.createdDate(),
+				fetchedAt, entry.secretBinary().asByteArray());
 	}
 
 	/**

@@ -26,7 +26,7 @@ import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerExcept
 final class SecretFetcher {
 
 	/** The service's limit of secret ids per BatchGetSecretValue call. */
-	static final int BATCH_SIZE = 20;
+	static final int BATCH_SIZE = BatchGetSecretValuePages.MAX_IDS_PER_CALL;
 
 	private static final Log logger = LogFactory.getLog(SecretFetcher.class);
 
@@ -121,13 +121,7 @@ final class SecretFetcher {
 	}
 
 	private SecretSnapshot snapshot(SecretValueEntry entry) {
-		Set<String> stages = entry.hasVersionStages() ? Set.copyOf(entry.versionStages()) : Set.of();
-		if (entry.secretString() != null) {
-			return SecretSnapshot.ofString(entry.name(), entry.arn(), entry.versionId(), stages, entry.createdDate(),
-					this.clock.instant(), entry.secretString());
-		}
-		return SecretSnapshot.ofBinary(entry.name(), entry.arn(), entry.versionId(), stages, entry.createdDate(),
-				this.clock.instant(), entry.secretBinary().asByteArray());
+		return BatchGetSecretValuePages.snapshot(entry, this.clock.instant());
 	}
 
 }

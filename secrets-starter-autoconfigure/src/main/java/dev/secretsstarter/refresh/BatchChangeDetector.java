@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.secretsmanager.model.SecretValueEntry;
 final class BatchChangeDetector implements ChangeDetector {
 
 	/** The service's limit of secret ids per BatchGetSecretValue call. */
-	static final int BATCH_SIZE = 20;
+	static final int BATCH_SIZE = BatchGetSecretValuePages.MAX_IDS_PER_CALL;
 
 	private final SecretsManagerClient client;
 
@@ -105,13 +105,7 @@ final class BatchChangeDetector implements ChangeDetector {
 			outcome.unchanged(key);
 			return;
 		}
-		Set<String> stages = entry.hasVersionStages() ? Set.copyOf(entry.versionStages()) : Set.of();
-		SecretSnapshot snapshot = (entry.secretString() != null)
-				? SecretSnapshot.ofString(entry.name(), entry.arn(), entry.versionId(), stages, entry.createdDate(),
-						this.clock.instant(), entry.secretString())
-				: SecretSnapshot.ofBinary(entry.name(), entry.arn(), entry.versionId(), stages, entry.createdDate(),
-						this.clock.instant(), entry.secretBinary().asByteArray());
-		this.cache.put(key, snapshot);
+		this.cache.put(key, BatchGetSecretValuePages.snapshot(entry, this.clock.instant()));
 		outcome.changed(key);
 	}
 
