@@ -10,12 +10,9 @@ import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.APIErrorType;
-import software.amazon.awssdk.services.secretsmanager.model.BatchGetSecretValueResponse;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
 import software.amazon.awssdk.services.secretsmanager.model.SecretValueEntry;
@@ -29,12 +26,9 @@ import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerExcept
 final class SecretFetcher {
 
 	/** The service's limit of secret ids per BatchGetSecretValue call. */
-	static final int BATCH_SIZE = 20;
+	static final int BATCH_SIZE = BatchGetSecretValuePages.MAX_IDS_PER_CALL;
 
 	private static final Log logger = LogFactory.getLog(SecretFetcher.class);
-
-	// A bound on NextToken pages of one batch call: with an id list the service answers in one page.
-	private static final int MAX_PAGES = 10;
 
 	private final SecretsManagerClient client;
 
@@ -77,38 +71,23 @@ final class SecretFetcher {
 		Set<SecretKey> answered = new HashSet<>();
 		List<SecretKey> fallback = new ArrayList<>();
 		try {
-			@Nullable String nextToken = null;
-			int pages = 0;
-			do {
-				String token = nextToken;
-				BatchGetSecretValueResponse response = this.client
-					.batchGetSecretValue((request) -> request.secretIdList(byId.keySet()).nextToken(token));
-				for (SecretValueEntry entry : response.secretValues()) {
-					SecretSnapshot snapshot = snapshot(entry);
-					for (SecretKey key : matching(byId, entry)) {
-						loaded.put(key, snapshot);
-						answered.add(key);
-					}
-				}
-				for (APIErrorType error : response.errors()) {
-					SecretKey key = byId.get(error.secretId());
-					if (key == null) {
-						continue;
-					}
+			BatchGetSecretValuePages.read(this.client, byId, (entry, matched) -> {
+				SecretSnapshot snapshot = snapshot(entry);
+				for (SecretKey key : matched) {
+					loaded.put(key, snapshot);
 					answered.add(key);
-					SecretFailureKind kind = SecretFailureKind.ofErrorCode(error.errorCode(), 0);
-					if (kind.isTransient()) {
-						fallback.add(key);
-					}
-					else {
-						failed.put(key, SecretErrors.translate(key, "BatchGetSecretValue",
-								SecretErrors.batchError(error.errorCode(), String.valueOf(error.message()))));
-					}
 				}
-				nextToken = response.nextToken();
-				pages++;
-			}
-			while (nextToken != null && pages < MAX_PAGES && answered.size() < keys.size());
+			}, (key, error) -> {
+				answered.add(key);
+				SecretFailureKind kind = SecretFailureKind.ofErrorCode(error.errorCode(), 0);
+				if (kind.isTransient()) {
+					fallback.add(key);
+				}
+				else {
+					failed.put(key, SecretErrors.translate(key, "BatchGetSecretValue",
+							SecretErrors.batchError(error.errorCode(), String.valueOf(error.message()))));
+				}
+			}, () -> answered.size() >= keys.size());
 		}
 		catch (SdkClientException ex) {
 			// The network failed: one call per secret would fail the same way, only slower.
@@ -131,18 +110,6 @@ final class SecretFetcher {
 		}
 	}
 
-	// Keys may name the secret by name, full ARN or partial ARN (without the random suffix).
-	private static List<SecretKey> matching(Map<String, SecretKey> byId, SecretValueEntry entry) {
-		List<SecretKey> keys = new ArrayList<>(1);
-		byId.forEach((id, key) -> {
-			if (id.equals(entry.name()) || id.equals(entry.arn())
-					|| (entry.arn() != null && id.startsWith("arn:") && entry.arn().startsWith(id + "-"))) {
-				keys.add(key);
-			}
-		});
-		return keys;
-	}
-
 	private SecretSnapshot snapshot(GetSecretValueResponse response) {
 		Set<String> stages = response.hasVersionStages() ? Set.copyOf(response.versionStages()) : Set.of();
 		if (response.secretString() != null) {
@@ -154,13 +121,7 @@ final class SecretFetcher {
 	}
 
 	private SecretSnapshot snapshot(SecretValueEntry entry) {
-		Set<String> stages = entry.hasVersionStages() ? Set.copyOf(entry.versionStages()) : Set.of();
-		if (entry.secretString() != null) {
-			return SecretSnapshot.ofString(entry.name(), entry.arn(), entry.versionId(), stages, entry.createdDate(),
-					this.clock.instant(), entry.secretString());
-		}
-		return SecretSnapshot.ofBinary(entry.name(), entry.arn(), entry.versionId(), stages, entry.createdDate(),
-				this.clock.instant(), entry.secretBinary().asByteArray());
+		return BatchGetSecretValuePages.snapshot(entry, this.clock.instant());
 	}
 
 }

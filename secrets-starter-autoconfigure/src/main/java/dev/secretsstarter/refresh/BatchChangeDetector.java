@@ -9,16 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.secretsstarter.cache.BatchGetSecretValuePages;
 import dev.secretsstarter.cache.SecretCache;
 import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.cache.SecretSnapshot;
 import dev.secretsstarter.core.SecretsException;
 import dev.secretsstarter.core.SecretsExceptionTranslator;
-import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.APIErrorType;
-import software.amazon.awssdk.services.secretsmanager.model.BatchGetSecretValueResponse;
 import software.amazon.awssdk.services.secretsmanager.model.SecretValueEntry;
 
 /**
@@ -30,10 +28,7 @@ import software.amazon.awssdk.services.secretsmanager.model.SecretValueEntry;
 final class BatchChangeDetector implements ChangeDetector {
 
 	/** The service's limit of secret ids per BatchGetSecretValue call. */
-	static final int BATCH_SIZE = 20;
-
-	// With an id list the service answers in one page; this only bounds a misbehaving endpoint.
-	private static final int MAX_PAGES = 10;
+	static final int BATCH_SIZE = BatchGetSecretValuePages.MAX_IDS_PER_CALL;
 
 	private final SecretsManagerClient client;
 
@@ -77,31 +72,19 @@ final class BatchChangeDetector implements ChangeDetector {
 	private void checkChunk(Map<String, SecretKey> byId, PollOutcome outcome) {
 		Set<SecretKey> answered = new HashSet<>();
 		try {
-			@Nullable String nextToken = null;
-			int pages = 0;
-			do {
-				String token = nextToken;
-				BatchGetSecretValueResponse response = this.client
-					.batchGetSecretValue((request) -> request.secretIdList(byId.keySet()).nextToken(token));
-				for (SecretValueEntry entry : response.secretValues()) {
-					SecretKey key = matching(byId, entry);
-					if (key != null && answered.add(key)) {
-						apply(key, entry, outcome);
-					}
+			BatchGetSecretValuePages.read(this.client, byId, (entry, matched) -> {
+				// One value answers one key: the first one asking for it, in id order.
+				if (!matched.isEmpty() && answered.add(matched.get(0))) {
+					apply(matched.get(0), entry, outcome);
 				}
-				for (APIErrorType error : response.errors()) {
-					SecretKey key = byId.get(error.secretId());
-					if (key != null && answered.add(key)) {
-						SecretsException failure = new SecretsException("Checking secret '" + key.secretId()
-								+ "' for changes failed with " + error.errorCode() + ": " + error.message(),
-								key.secretId(), "BatchGetSecretValue", error.errorCode(), null);
-						fail(key, failure, outcome);
-					}
+			}, (key, error) -> {
+				if (answered.add(key)) {
+					SecretsException failure = new SecretsException("Checking secret '" + key.secretId()
+							+ "' for changes failed with " + error.errorCode() + ": " + error.message(),
+							key.secretId(), "BatchGetSecretValue", error.errorCode(), null);
+					fail(key, failure, outcome);
 				}
-				nextToken = response.nextToken();
-				pages++;
-			}
-			while (nextToken != null && pages < MAX_PAGES && answered.size() < byId.size());
+			}, () -> answered.size() >= byId.size());
 		}
 		catch (SdkException ex) {
 			SecretsException failure = SecretsExceptionTranslator.translate(String.join(",", byId.keySet()),
@@ -122,31 +105,13 @@ final class BatchChangeDetector implements ChangeDetector {
 			outcome.unchanged(key);
 			return;
 		}
-		Set<String> stages = entry.hasVersionStages() ? Set.copyOf(entry.versionStages()) : Set.of();
-		SecretSnapshot snapshot = (entry.secretString() != null)
-				? SecretSnapshot.ofString(entry.name(), entry.arn(), entry.versionId(), stages, entry.createdDate(),
-						this.clock.instant(), entry.secretString())
-				: SecretSnapshot.ofBinary(entry.name(), entry.arn(), entry.versionId(), stages, entry.createdDate(),
-						this.clock.instant(), entry.secretBinary().asByteArray());
-		this.cache.put(key, snapshot);
+		this.cache.put(key, BatchGetSecretValuePages.snapshot(entry, this.clock.instant()));
 		outcome.changed(key);
 	}
 
 	private void fail(SecretKey key, SecretsException failure, PollOutcome outcome) {
 		this.cache.markFailed(key, failure);
 		outcome.failed(key, failure.getMessage());
-	}
-
-	// Keys may name the secret by name, full ARN or partial ARN (without the random suffix).
-	private static @Nullable SecretKey matching(Map<String, SecretKey> byId, SecretValueEntry entry) {
-		for (Map.Entry<String, SecretKey> candidate : byId.entrySet()) {
-			String id = candidate.getKey();
-			if (id.equals(entry.name()) || id.equals(entry.arn())
-					|| (entry.arn() != null && id.startsWith("arn:") && entry.arn().startsWith(id + "-"))) {
-				return candidate.getValue();
-			}
-		}
-		return null;
 	}
 
 }
