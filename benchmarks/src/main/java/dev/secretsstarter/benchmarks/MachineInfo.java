@@ -44,6 +44,7 @@ public final class MachineInfo {
 		info.put("caffeine", classpaths.versionOf("caffeine"));
 		info.put("jmh", classpaths.versionOf("jmh-core"));
 		info.put("secrets-starter", projectVersion());
+		info.put("commit", gitCommit());
 		info.put("load-average", firstLine(Paths.get("/proc/loadavg")));
 		return info;
 	}
@@ -104,7 +105,23 @@ public final class MachineInfo {
 				+ ", aws-secretsmanager-caching-java " + info.get("aws-secretsmanager-caching-java")
 				+ ", AWS SDK " + info.get("aws-sdk-v2") + " (v1 " + info.get("aws-sdk-v1") + "), Caffeine "
 				+ info.get("caffeine") + ", JMH " + info.get("jmh") + ", secrets-starter "
-				+ info.get("secrets-starter") + "; load average at start " + info.get("load-average") + "._";
+				+ info.get("secrets-starter") + (info.containsKey("commit") ? " (commit " + info.get("commit") + ")" : "")
+				+ "; load average at start " + info.get("load-average") + "._";
+	}
+
+	private static String gitCommit() {
+		try {
+			Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+			String out = new String(git.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+			return (git.waitFor() == 0 && !out.isEmpty()) ? out : "?";
+		}
+		catch (IOException ex) {
+			return "?";
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return "?";
+		}
 	}
 
 	private static String projectVersion() {
