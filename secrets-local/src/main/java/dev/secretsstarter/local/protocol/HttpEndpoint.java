@@ -16,6 +16,19 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class HttpEndpoint {
 
+	/** The JDK server's switch for TCP_NODELAY on accepted connections (off by default). */
+	static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+	static {
+		// Without TCP_NODELAY a response written as headers + body meets the client's delayed ACK and
+		// arrives ~40 ms late (measured ~53 ms per call instead of ~5 ms). The JDK server reads this
+		// property once, when its configuration class loads, i.e. when the first HttpServer in the JVM
+		// is created, so it must be set before that; a value the user has set is left alone.
+		if (System.getProperty(NODELAY_PROPERTY) == null) {
+			System.setProperty(NODELAY_PROPERTY, "true");
+		}
+	}
+
 	private final HttpServer server;
 
 	private final ExecutorService executor;

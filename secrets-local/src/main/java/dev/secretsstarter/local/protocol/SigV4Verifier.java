@@ -1,35 +1,38 @@
 package dev.secretsstarter.local.protocol;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import dev.secretsstarter.local.store.ServiceError;
 import org.jspecify.annotations.Nullable;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.SdkHttpFullRequest;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
-import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
-import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
+import software.amazon.awssdk.utils.BinaryUtils;
+import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
- * Verifies AWS Signature Version 4 by recomputing the signature with the SDK's own
- * {@link AwsV4HttpSigner} over exactly the headers the client signed, at the time it signed, and
- * comparing. Deliberately no clock-skew check: tests run the server on an injected, possibly fixed
- * {@link Clock}. Thread-safe.
+ * Verifies AWS Signature Version 4 (header form) by rebuilding the canonical request from exactly
+ * what the client signed — the headers named in its {@code SignedHeaders}, in that order, and the
+ * payload hash it used ({@code x-amz-content-sha256} when sent, else the SHA-256 of the body) — and
+ * comparing signatures in constant time. Clients differ in which headers they sign (SDK v2 signs
+ * {@code x-amz-content-sha256} and never {@code User-Agent}; SDK v1 and botocore sign {@code User-Agent}
+ * and no payload header), so the server must not decide the header set itself. The SDK's signer is
+ * not used for that reason: it picks its own headers and always drops {@code User-Agent}. Deliberately
+ * no clock-skew check: tests run the server on an injected, possibly fixed {@link Clock}. Thread-safe.
  */
 public final class SigV4Verifier {
 
@@ -39,7 +42,11 @@ public final class SigV4Verifier {
 
 	private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
-	private static final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+	private static final String CONTENT_SHA256 = "x-amz-content-sha256";
+
+	private static final String UNSIGNED_PAYLOAD = "UNSIGNED-PAYLOAD";
+
+	private static final Pattern SPACES = Pattern.compile("\\s+");
 
 	private final String accessKeyId;
 
@@ -60,12 +67,19 @@ public final class SigV4Verifier {
 	public record Incoming(String method, URI uri, Map<String, List<String>> headers, byte[] body) {
 
 		@Nullable String header(String name) {
+			List<String> values = values(name);
+			return (values != null) ? String.join(",", values) : null;
+		}
+
+		@Nullable List<String> values(String name) {
+			List<String> found = null;
 			for (Map.Entry<String, List<String>> entry : this.headers.entrySet()) {
 				if (entry.getKey().equalsIgnoreCase(name)) {
-					return String.join(",", entry.getValue());
+					found = (found != null) ? found : new ArrayList<>();
+					found.addAll(entry.getValue());
 				}
 			}
-			return null;
+			return found;
 		}
 
 	}
@@ -88,91 +102,153 @@ public final class SigV4Verifier {
 			throw new ServiceError("UnrecognizedClientException", 403,
 					"The security token included in the request is invalid.");
 		}
+		String scopeDate = auth.group(2);
 		String region = auth.group(3);
-		Instant signedAt = signedAt(request, auth.group(2));
-		String expected = recompute(request, auth.group(4), region, signedAt, auth.group(5).split(";"));
+		String service = auth.group(4);
+		String amzDate = amzDate(request, scopeDate);
+		String canonicalRequest = canonicalRequest(request, auth.group(5));
+		String scope = scopeDate + "/" + region + "/" + service + "/aws4_request";
+		String stringToSign = "AWS4-HMAC-SHA256\n" + amzDate + "\n" + scope + "\n" + sha256Hex(canonicalRequest);
+		byte[] key = hmac(("AWS4" + this.secretAccessKey).getBytes(StandardCharsets.UTF_8), scopeDate);
+		key = hmac(hmac(hmac(key, region), service), "aws4_request");
+		String expected = BinaryUtils.toHex(hmac(key, stringToSign));
 		if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-				auth.group(6).toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
-			throw new ServiceError("InvalidSignatureException", 403,
-					"The request signature we calculated does not match the signature you provided. "
-							+ "Check your AWS Secret Access Key and signing method.");
+				auth.group(6).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
+			throw invalidSignature();
 		}
 		return region;
 	}
 
-	private static Instant signedAt(Incoming request, String scopeDate) {
+	private static String amzDate(Incoming request, String scopeDate) {
 		String amzDate = request.header("X-Amz-Date");
 		if (amzDate == null) {
 			throw new ServiceError("IncompleteSignatureException", 403, "The request must contain an X-Amz-Date header.");
 		}
+		amzDate = amzDate.trim();
 		try {
-			Instant instant = LocalDateTime.parse(amzDate.trim(), AMZ_DATE).toInstant(ZoneOffset.UTC);
-			if (!amzDate.startsWith(scopeDate)) {
-				throw new ServiceError("InvalidSignatureException", 403,
-						"The credential scope date does not match X-Amz-Date.");
-			}
-			return instant;
+			LocalDateTime.parse(amzDate, AMZ_DATE);
 		}
 		catch (DateTimeParseException ex) {
 			throw new ServiceError("IncompleteSignatureException", 403, "X-Amz-Date is not in the form yyyyMMdd'T'HHmmss'Z'.");
 		}
+		if (!amzDate.startsWith(scopeDate)) {
+			throw new ServiceError("InvalidSignatureException", 403,
+					"The credential scope date does not match X-Amz-Date.");
+		}
+		return amzDate;
 	}
 
-	private String recompute(Incoming request, String service, String region, Instant signedAt,
-			String[] signedHeaders) {
-		String host = request.header("Host");
-		URI base = URI.create("http://" + ((host != null) ? host : "localhost"));
-		SdkHttpFullRequest.Builder copy = SdkHttpFullRequest.builder()
-			.method(SdkHttpMethod.fromValue(request.method()))
-			.protocol("http")
-			.host(base.getHost())
-			.port((base.getPort() != -1) ? base.getPort() : 80)
-			.encodedPath((request.uri().getRawPath() != null) ? request.uri().getRawPath() : "/");
-		addQuery(copy, request.uri().getRawQuery());
-		String sessionToken = null;
-		for (String name : signedHeaders) {
-			String value = request.header(name);
-			if (value == null) {
+	/** The SigV4 canonical request over the headers the client listed, in the order it listed them. */
+	private static String canonicalRequest(Incoming request, String signedHeaders) {
+		StringBuilder canonical = new StringBuilder()
+			.append(request.method().toUpperCase(Locale.ROOT)).append('\n')
+			.append(canonicalUri(request.uri().getRawPath())).append('\n')
+			.append(canonicalQuery(request.uri().getRawQuery())).append('\n');
+		boolean hostSigned = false;
+		for (String name : signedHeaders.split(";")) {
+			List<String> values = request.values(name);
+			if (values == null) {
 				throw new ServiceError("IncompleteSignatureException", 403, "Signed header " + name + " is missing.");
 			}
-			if (name.equalsIgnoreCase("x-amz-security-token")) {
-				sessionToken = value;
+			hostSigned |= name.equalsIgnoreCase("host");
+			canonical.append(name.toLowerCase(Locale.ROOT)).append(':');
+			for (int i = 0; i < values.size(); i++) {
+				canonical.append((i > 0) ? "," : "").append(SPACES.matcher(values.get(i).trim()).replaceAll(" "));
 			}
-			else if (!name.equalsIgnoreCase("x-amz-date")) {
-				copy.putHeader(name, value);
-			}
+			canonical.append('\n');
 		}
-		AwsCredentialsIdentity identity = (sessionToken != null)
-				? AwsSessionCredentialsIdentity.create(this.accessKeyId, this.secretAccessKey, sessionToken)
-				: AwsCredentialsIdentity.create(this.accessKeyId, this.secretAccessKey);
-		boolean unsignedPayload = "UNSIGNED-PAYLOAD".equals(request.header("x-amz-content-sha256"));
-		byte[] body = request.body();
-		SignedRequest signed = signer.sign((r) -> r.identity(identity)
-			.request(copy.build())
-			.payload(ContentStreamProvider.fromByteArrayUnsafe(body))
-			.putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)
-			.putProperty(AwsV4HttpSigner.REGION_NAME, region)
-			.putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, !unsignedPayload)
-			.putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)));
-		String recomputed = signed.request().firstMatchingHeader("Authorization").orElse("");
-		int at = recomputed.indexOf("Signature=");
-		return (at >= 0) ? recomputed.substring(at + "Signature=".length()).trim() : "";
+		if (!hostSigned) {
+			throw new ServiceError("IncompleteSignatureException", 403, "'Host' must be a 'SignedHeader' in the AWS Authorization.");
+		}
+		return canonical.append('\n')
+			.append(signedHeaders.toLowerCase(Locale.ROOT)).append('\n')
+			.append(payloadHash(request))
+			.toString();
 	}
 
-	private static void addQuery(SdkHttpFullRequest.Builder copy, @Nullable String rawQuery) {
-		if (rawQuery == null || rawQuery.isEmpty()) {
-			return;
+	/**
+	 * The hash the client signed: its {@code x-amz-content-sha256} if sent, which must then match the
+	 * body unless it is {@code UNSIGNED-PAYLOAD}; otherwise the hash of the body itself.
+	 */
+	private static String payloadHash(Incoming request) {
+		String bodyHash = BinaryUtils.toHex(sha256(request.body()));
+		String claimed = request.header(CONTENT_SHA256);
+		if (claimed == null) {
+			return bodyHash;
 		}
+		claimed = claimed.trim();
+		if (!claimed.equals(UNSIGNED_PAYLOAD) && !claimed.equalsIgnoreCase(bodyHash)) {
+			// A signed hash that does not describe the body would let the body be swapped under a
+			// valid signature.
+			throw invalidSignature();
+		}
+		return claimed;
+	}
+
+	private static String canonicalUri(@Nullable String rawPath) {
+		if (rawPath == null || rawPath.isEmpty()) {
+			return "/";
+		}
+		String normalized = URI.create(rawPath).normalize().getRawPath();
+		// The path arrives encoded once; SigV4 (all services but S3) encodes it once more.
+		return SdkHttpUtils.urlEncodeIgnoreSlashes(normalized.isEmpty() ? "/" : normalized);
+	}
+
+	private static String canonicalQuery(@Nullable String rawQuery) {
+		if (rawQuery == null || rawQuery.isEmpty()) {
+			return "";
+		}
+		List<String[]> pairs = new ArrayList<>();
 		for (String pair : rawQuery.split("&")) {
+			if (pair.isEmpty()) {
+				continue;
+			}
 			int eq = pair.indexOf('=');
 			String name = (eq >= 0) ? pair.substring(0, eq) : pair;
 			String value = (eq >= 0) ? pair.substring(eq + 1) : "";
-			copy.appendRawQueryParameter(decode(name), decode(value));
+			pairs.add(new String[] { SdkHttpUtils.urlEncode(decode(name)), SdkHttpUtils.urlEncode(decode(value)) });
 		}
+		pairs.sort((a, b) -> (a[0].equals(b[0])) ? a[1].compareTo(b[1]) : a[0].compareTo(b[0]));
+		StringBuilder query = new StringBuilder();
+		for (String[] pair : pairs) {
+			query.append((query.length() > 0) ? "&" : "").append(pair[0]).append('=').append(pair[1]);
+		}
+		return query.toString();
 	}
 
 	private static String decode(String part) {
-		return java.net.URLDecoder.decode(part, StandardCharsets.UTF_8);
+		// Only percent-escapes: in SigV4 a '+' is a literal plus, not a space.
+		return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
+	}
+
+	private static ServiceError invalidSignature() {
+		return new ServiceError("InvalidSignatureException", 403,
+				"The request signature we calculated does not match the signature you provided. "
+						+ "Check your AWS Secret Access Key and signing method.");
+	}
+
+	private static String sha256Hex(String text) {
+		return BinaryUtils.toHex(sha256(text.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	private static byte[] sha256(byte[] bytes) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(bytes);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+	private static byte[] hmac(byte[] key, String data) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is not available", ex);
+		}
 	}
 
 }
