@@ -109,10 +109,9 @@ public final class Report {
 			.append("- **TCP_NODELAY.** Every benchmark JVM sets `-Dsun.net.httpserver.nodelay=true`: without it the JDK ")
 			.append("HTTP server under secrets-local answers each request ~40 ms late (Nagle's algorithm against delayed ")
 			.append("ACKs), a cost no real endpoint has that would swamp every per-call figure.\n")
-			.append("- **AWS's caching client** is built on SDK v1, whose SigV4 signs `User-Agent` and not ")
-			.append("`x-amz-content-sha256`; secrets-local verifies with the SDK v2 signer, which does the opposite. ")
-			.append("The benchmark's v1 client uses a signer that matches (`LocalCompatibleV4Signer`); warm reads, ")
-			.append("which is what is measured, sign nothing.\n")
+			.append("- **AWS's caching client** is built on SDK v1 and runs with the v1 default signer (it signs ")
+			.append("`User-Agent` and no `x-amz-content-sha256`; secrets-local verifies whichever headers a client ")
+			.append("signed). Warm reads, which is what is measured, sign nothing.\n")
 			.append("- **Noise.** The machine is shared with other builds; each table records the load average when its ")
 			.append("suite started. Compare variants within a table, not across runs.\n\n");
 	}

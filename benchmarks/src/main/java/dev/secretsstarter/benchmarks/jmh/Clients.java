@@ -1,6 +1,5 @@
 package dev.secretsstarter.benchmarks.jmh;
 
-import com.amazonaws.ClientConfiguration;
 import com.amazonaws.auth.AWSStaticCredentialsProvider;
 import com.amazonaws.auth.BasicAWSCredentials;
 import com.amazonaws.client.builder.AwsClientBuilder.EndpointConfiguration;
@@ -40,13 +39,13 @@ public final class Clients {
 	}
 
 	/**
-	 * An SDK v1 client for a server (see {@link LocalCompatibleV4Signer}).
+	 * An SDK v1 client for a server, with the v1 default signer (secrets-local verifies whichever
+	 * headers a client signs).
 	 * @param server the server
 	 * @return the client
 	 */
 	public static AWSSecretsManager v1(LocalSecretsManager server) {
 		return AWSSecretsManagerClientBuilder.standard()
-			.withClientConfiguration(new ClientConfiguration().withSignerOverride(LocalCompatibleV4Signer.register()))
 			.withEndpointConfiguration(new EndpointConfiguration(server.endpoint().toString(), server.region()))
 			.withCredentials(new AWSStaticCredentialsProvider(
 					new BasicAWSCredentials(server.accessKeyId(), server.secretAccessKey())))
