@@ -71,10 +71,26 @@ public final class CaffeineSecretCache implements SecretCache {
 	 * @param clock the clock for staleness and backoff
 	 */
 	public CaffeineSecretCache(SecretsManagerClient client, SecretCacheProperties properties, Clock clock) {
+		this(() -> client, properties, clock);
+	}
+
+	/**
+	 * Create a cache whose client is obtained on the first load, so that an application that
+	 * reads no secret never builds one.
+	 * @param client supplies the client to load with, called on every load (memoize it if costly)
+	 * @param properties the cache settings
+	 * @param clock the clock for staleness and backoff
+	 */
+	public CaffeineSecretCache(Supplier<SecretsManagerClient> client, SecretCacheProperties properties, Clock clock) {
 		this(client, properties, clock, new Backoff(properties.getBackoff()));
 	}
 
 	CaffeineSecretCache(SecretsManagerClient client, SecretCacheProperties properties, Clock clock, Backoff backoff) {
+		this(() -> client, properties, clock, backoff);
+	}
+
+	CaffeineSecretCache(Supplier<SecretsManagerClient> client, SecretCacheProperties properties, Clock clock,
+			Backoff backoff) {
 		this.cache = Caffeine.newBuilder()
 			.maximumSize(properties.getMaximumSize())
 			.evictionListener((key, value, cause) -> this.statistics.recordEviction())
