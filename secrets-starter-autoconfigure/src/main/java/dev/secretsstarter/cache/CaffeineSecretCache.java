@@ -149,6 +149,11 @@ public final class CaffeineSecretCache implements SecretCache {
 		}
 		Map<SecretKey, SecretSnapshot> loaded = new ConcurrentHashMap<>();
 		Map<SecretKey, RuntimeException> failed = new ConcurrentHashMap<>();
+		if (!batchable.isEmpty()) {
+			// A lazy client is obtained here, on the caller's thread (often the one creating beans),
+			// not by the pool threads the chunks run on.
+			this.fetcher.client();
+		}
 		this.batchExecutor.run(batchable, SecretFetcher.BATCH_SIZE, (chunk) -> timed(() -> {
 			this.fetcher.fetchBatch(chunk, loaded, failed);
 			return null;

@@ -41,6 +41,10 @@ final class SecretFetcher {
 		this.clock = clock;
 	}
 
+	SecretsManagerClient client() {
+		return this.client.get();
+	}
+
 	SecretSnapshot fetch(SecretKey key) {
 		GetSecretValueRequest.Builder request = GetSecretValueRequest.builder().secretId(key.secretId());
 		if (key.versionId() != null) {
