@@ -53,14 +53,20 @@ public final class SecretsManagerAutoConfiguration {
 				interceptors.orderedStream().toList(), httpClient.getIfUnique(), asyncHttpClient.getIfUnique());
 	}
 
+	// Lazy: building a client loads and initialises ~1,500 SDK classes (endpoint rules, HTTP
+	// client, signer), which an application that reads no secret never needs. Whoever injects it
+	// (or the first cache miss, through the lazy injection points) creates it; still one singleton.
 	@Bean(destroyMethod = "close")
+	@Lazy
 	@ConditionalOnMissingBean
 	SecretsManagerClient secretsManagerClient(SecretsManagerClientFactory factory,
 			ObjectProvider<SecretsManagerClientCustomizer> customizers) {
 		return factory.createClient(customizers.orderedStream().toList());
 	}
 
+	// Lazy for the same reason as the client, and because a JsonMapper of its own is not cheap.
 	@Bean
+	@Lazy
 	@ConditionalOnMissingBean(SecretsOperations.class)
 	SecretsTemplate secretsTemplate(SecretsManagerClient client, ObjectProvider<JsonMapper> jsonMapper) {
 		return new SecretsTemplate(client, jsonMapper.getIfUnique(JsonMapper::new));

@@ -19,11 +19,14 @@ import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.RemovalCause;
 import dev.secretsstarter.core.SecretsException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The {@link SecretCache} over a {@link SecretsManagerClient}, backed by a bounded Caffeine cache.
@@ -45,7 +48,9 @@ public final class CaffeineSecretCache implements SecretCache {
 
 	private static final Log logger = LogFactory.getLog(CaffeineSecretCache.class);
 
-	private final Cache<SecretKey, CacheEntry> cache;
+	// Built on first use: Caffeine's classes and structures cost start-up time that an application
+	// reading no secret does not need to pay.
+	private final SingletonSupplier<Cache<SecretKey, CacheEntry>> cache;
 
 	private final SecretFetcher fetcher;
 
@@ -71,14 +76,31 @@ public final class CaffeineSecretCache implements SecretCache {
 	 * @param clock the clock for staleness and backoff
 	 */
 	public CaffeineSecretCache(SecretsManagerClient client, SecretCacheProperties properties, Clock clock) {
+		this(() -> client, properties, clock);
+	}
+
+	/**
+	 * Create a cache whose client is obtained on the first load, so that an application that
+	 * reads no secret never builds one.
+	 * @param client supplies the client to load with, called on every load (memoize it if costly)
+	 * @param properties the cache settings
+	 * @param clock the clock for staleness and backoff
+	 */
+	public CaffeineSecretCache(Supplier<SecretsManagerClient> client, SecretCacheProperties properties, Clock clock) {
 		this(client, properties, clock, new Backoff(properties.getBackoff()));
 	}
 
 	CaffeineSecretCache(SecretsManagerClient client, SecretCacheProperties properties, Clock clock, Backoff backoff) {
-		this.cache = Caffeine.newBuilder()
-			.maximumSize(properties.getMaximumSize())
-			.evictionListener((key, value, cause) -> this.statistics.recordEviction())
-			.build();
+		this(() -> client, properties, clock, backoff);
+	}
+
+	CaffeineSecretCache(Supplier<SecretsManagerClient> client, SecretCacheProperties properties, Clock clock,
+			Backoff backoff) {
+		long maximumSize = properties.getMaximumSize();
+		this.cache = SingletonSupplier.of(() -> Caffeine.newBuilder()
+			.maximumSize(maximumSize)
+			.evictionListener((SecretKey key, CacheEntry value, RemovalCause cause) -> this.statistics.recordEviction())
+			.build());
 		this.fetcher = new SecretFetcher(client, clock);
 		this.clock = clock;
 		this.maxStaleness = properties.getMaxStaleness();
@@ -87,7 +109,7 @@ public final class CaffeineSecretCache implements SecretCache {
 
 	@Override
 	public SecretSnapshot get(SecretKey key) {
-		CacheEntry entry = this.cache.getIfPresent(key);
+		CacheEntry entry = this.cache.obtain().getIfPresent(key);
 		if (entry == null) {
 			this.statistics.recordMiss();
 			return load(key);
@@ -98,7 +120,7 @@ public final class CaffeineSecretCache implements SecretCache {
 		}
 		this.statistics.recordMiss();
 		refresh(key);
-		CacheEntry after = this.cache.getIfPresent(key);
+		CacheEntry after = this.cache.obtain().getIfPresent(key);
 		if (after != null && isServable(key, after)) {
 			return after.snapshot();
 		}
@@ -107,7 +129,7 @@ public final class CaffeineSecretCache implements SecretCache {
 
 	@Override
 	public @Nullable SecretSnapshot getIfPresent(SecretKey key) {
-		CacheEntry entry = this.cache.getIfPresent(key);
+		CacheEntry entry = this.cache.obtain().getIfPresent(key);
 		return (entry != null) ? entry.snapshot() : null;
 	}
 
@@ -118,7 +140,7 @@ public final class CaffeineSecretCache implements SecretCache {
 		List<SecretKey> batchable = new ArrayList<>();
 		List<SecretKey> single = new ArrayList<>();
 		for (SecretKey key : new LinkedHashSet<>(keys)) {
-			CacheEntry entry = this.cache.getIfPresent(key);
+			CacheEntry entry = this.cache.obtain().getIfPresent(key);
 			if (entry != null && isServable(key, entry)) {
 				this.statistics.recordHit();
 				result.put(key, entry.snapshot());
@@ -133,6 +155,11 @@ public final class CaffeineSecretCache implements SecretCache {
 		}
 		Map<SecretKey, SecretSnapshot> loaded = new ConcurrentHashMap<>();
 		Map<SecretKey, RuntimeException> failed = new ConcurrentHashMap<>();
+		if (!batchable.isEmpty()) {
+			// A lazy client is obtained here, on the caller's thread (often the one creating beans),
+			// not by the pool threads the chunks run on.
+			this.fetcher.client();
+		}
 		this.batchExecutor.run(batchable, SecretFetcher.BATCH_SIZE, (chunk) -> timed(() -> {
 			this.fetcher.fetchBatch(chunk, loaded, failed);
 			return null;
@@ -164,7 +191,7 @@ public final class CaffeineSecretCache implements SecretCache {
 
 	@Override
 	public SecretSnapshot refresh(SecretKey key) {
-		CacheEntry entry = this.cache.getIfPresent(key);
+		CacheEntry entry = this.cache.obtain().getIfPresent(key);
 		if (entry == null) {
 			return load(key);
 		}
@@ -197,7 +224,7 @@ public final class CaffeineSecretCache implements SecretCache {
 		}
 		catch (RuntimeException ex) {
 			markFailed(key, ex);
-			CacheEntry after = this.cache.getIfPresent(key);
+			CacheEntry after = this.cache.obtain().getIfPresent(key);
 			return (after != null) ? after.snapshot() : entry.snapshot();
 		}
 		return swap(key, fetched);
@@ -211,13 +238,13 @@ public final class CaffeineSecretCache implements SecretCache {
 	@Override
 	public void markVerified(SecretKey key) {
 		Instant now = this.clock.instant();
-		this.cache.asMap().computeIfPresent(key, (k, entry) -> entry.verifiedAgain(now));
+		this.cache.obtain().asMap().computeIfPresent(key, (k, entry) -> entry.verifiedAgain(now));
 	}
 
 	@Override
 	public void markFailed(SecretKey key, Throwable failure) {
 		Instant now = this.clock.instant();
-		CacheEntry updated = this.cache.asMap()
+		CacheEntry updated = this.cache.obtain().asMap()
 			.computeIfPresent(key, (k, entry) -> entry.failed(failure, now, this.backoff.delay(entry.consecutiveFailures() + 1)));
 		if (updated != null) {
 			this.statistics.recordRefreshFailure();
@@ -232,7 +259,7 @@ public final class CaffeineSecretCache implements SecretCache {
 
 	@Override
 	public Set<SecretKey> keys() {
-		return Set.copyOf(this.cache.asMap().keySet());
+		return Set.copyOf(this.cache.obtain().asMap().keySet());
 	}
 
 	@Override
@@ -242,13 +269,13 @@ public final class CaffeineSecretCache implements SecretCache {
 
 	@Override
 	public @Nullable SecretCacheEntryStatus status(SecretKey key) {
-		CacheEntry entry = this.cache.getIfPresent(key);
+		CacheEntry entry = this.cache.obtain().getIfPresent(key);
 		return (entry != null) ? entry.status(key) : null;
 	}
 
 	private SecretSnapshot load(SecretKey key) {
 		boolean[] loadedHere = { false };
-		CacheEntry entry = this.cache.get(key, (k) -> {
+		CacheEntry entry = this.cache.obtain().get(key, (k) -> {
 			loadedHere[0] = true;
 			return CacheEntry.verified(timed(() -> this.fetcher.fetch(k)), this.clock.instant());
 		});
@@ -261,7 +288,7 @@ public final class CaffeineSecretCache implements SecretCache {
 	// A batch load lost a race with a concurrent single load: keep what is cached.
 	private SecretSnapshot cacheLoaded(SecretKey key, SecretSnapshot snapshot) {
 		CacheEntry fresh = CacheEntry.verified(snapshot, this.clock.instant());
-		CacheEntry existing = this.cache.asMap().putIfAbsent(key, fresh);
+		CacheEntry existing = this.cache.obtain().asMap().putIfAbsent(key, fresh);
 		if (existing != null) {
 			return existing.snapshot();
 		}
@@ -272,7 +299,7 @@ public final class CaffeineSecretCache implements SecretCache {
 	private SecretSnapshot swap(SecretKey key, SecretSnapshot fetched) {
 		Instant now = this.clock.instant();
 		SecretSnapshot[] previous = { null };
-		CacheEntry updated = this.cache.asMap().compute(key, (k, old) -> {
+		CacheEntry updated = this.cache.obtain().asMap().compute(key, (k, old) -> {
 			previous[0] = (old != null) ? old.snapshot() : null;
 			boolean unchanged = old != null && old.snapshot().isSameVersion(fetched)
 					&& old.snapshot().hasSameValue(fetched);

@@ -5,12 +5,14 @@ import java.time.Clock;
 import dev.secretsstarter.autoconfigure.SecretsManagerAutoConfiguration;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of the
@@ -37,8 +39,9 @@ public final class SecretCacheAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SecretCache secretCache(SecretsManagerClient client, SecretCacheProperties properties, Clock clock) {
-		return new CaffeineSecretCache(client, properties, clock);
+	SecretCache secretCache(ObjectProvider<SecretsManagerClient> client, SecretCacheProperties properties, Clock clock) {
+		// The client (a lazy bean) is built on the first miss, not at start-up.
+		return new CaffeineSecretCache(SingletonSupplier.of(client::getObject), properties, clock);
 	}
 
 	@Bean

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -30,13 +31,18 @@ final class SecretFetcher {
 
 	private static final Log logger = LogFactory.getLog(SecretFetcher.class);
 
-	private final SecretsManagerClient client;
+	// A supplier, so that a cache nobody reads never builds the client (see SecretCacheAutoConfiguration).
+	private final Supplier<SecretsManagerClient> client;
 
 	private final Clock clock;
 
-	SecretFetcher(SecretsManagerClient client, Clock clock) {
+	SecretFetcher(Supplier<SecretsManagerClient> client, Clock clock) {
 		this.client = client;
 		this.clock = clock;
+	}
+
+	SecretsManagerClient client() {
+		return this.client.get();
 	}
 
 	SecretSnapshot fetch(SecretKey key) {
@@ -48,7 +54,7 @@ final class SecretFetcher {
 			request.versionStage(key.versionStage());
 		}
 		try {
-			return snapshot(this.client.getSecretValue(request.build()));
+			return snapshot(this.client.get().getSecretValue(request.build()));
 		}
 		catch (SdkException ex) {
 			throw SecretErrors.translate(key, "GetSecretValue", ex);
@@ -71,7 +77,7 @@ final class SecretFetcher {
 		Set<SecretKey> answered = new HashSet<>();
 		List<SecretKey> fallback = new ArrayList<>();
 		try {
-			BatchGetSecretValuePages.read(this.client, byId, (entry, matched) -> {
+			BatchGetSecretValuePages.read(this.client.get(), byId, (entry, matched) -> {
 				SecretSnapshot snapshot = snapshot(entry);
 				for (SecretKey key : matched) {
 					loaded.put(key, snapshot);

@@ -1,15 +1,20 @@
 package dev.secretsstarter.config;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.secretsstarter.cache.MalformedSecretException;
 import dev.secretsstarter.cache.SecretSnapshot;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Turns one secret snapshot into properties, the way Spring Cloud AWS names them, plus nested
@@ -25,12 +30,22 @@ import tools.jackson.databind.json.JsonMapper;
  * A value that starts with <code>{</code> but is not well-formed JSON is an error: it is almost
  * surely a broken JSON secret, and taking it as plain text would hide that. The error gives the
  * line and column, never any part of the value. Stateless and thread-safe.
+ * <p>
+ * Reads with Jackson's streaming parser into plain maps and lists rather than with a databind
+ * {@code JsonMapper}: initialising databind costs hundreds of milliseconds of start-up for an
+ * application that imports secrets and uses Jackson nowhere else. The result is what
+ * {@code JsonMapper.readTree} gives: a repeated key replaces the earlier value in its place,
+ * numbers read as Jackson's tree reads them (integers exactly, fractions as doubles), trailing
+ * content after the object is an error.
  *
  * @author secrets-starter team
  */
 public final class SecretPropertiesFlattener {
 
-	private static final JsonMapper json = JsonMapper.shared();
+	private static final JsonFactory json = new JsonFactory();
+
+	/** JSON {@code null} in the tree (maps and lists do not hold {@code null} well). */
+	private static final Object NULL = new Object();
 
 	private SecretPropertiesFlattener() {
 	}
@@ -49,8 +64,8 @@ public final class SecretPropertiesFlattener {
 			properties.put(prefix + plainPropertyName(snapshot.name()), snapshot.bytes());
 		}
 		else if (value.stripLeading().startsWith("{")) {
-			JsonNode root = parse(snapshot, value);
-			root.properties().forEach((entry) -> flatten(prefix + entry.getKey(), entry.getValue(), properties));
+			Map<String, Object> root = parse(snapshot, value);
+			root.forEach((key, node) -> flatten(prefix + key, node, properties));
 		}
 		else {
 			properties.put(prefix + plainPropertyName(snapshot.name()), value);
@@ -68,21 +83,62 @@ public final class SecretPropertiesFlattener {
 		return secretName.substring(secretName.lastIndexOf('/') + 1);
 	}
 
-	private static JsonNode parse(SecretSnapshot snapshot, String value) {
-		try {
-			JsonNode root = json.readTree(value);
-			if (root == null || !root.isObject()) {
+	private static Map<String, Object> parse(SecretSnapshot snapshot, String value) {
+		try (JsonParser parser = json.createParser(ObjectReadContext.empty(), value)) {
+			if (parser.nextToken() != JsonToken.START_OBJECT) {
 				throw malformed(snapshot, "it is not a JSON object");
+			}
+			Map<String, Object> root = readObject(parser);
+			if (parser.nextToken() != null) {
+				throw malformed(snapshot, "it starts like a JSON object but is not well-formed JSON"
+						+ where(parser.currentTokenLocation()));
 			}
 			return root;
 		}
 		catch (JacksonException ex) {
-			TokenStreamLocation location = ex.getLocation();
-			String where = (location != null)
-					? " at line " + location.getLineNr() + ", column " + location.getColumnNr() : "";
 			// Jackson's own message quotes the input: never use it.
-			throw malformed(snapshot, "it starts like a JSON object but is not well-formed JSON" + where);
+			throw malformed(snapshot, "it starts like a JSON object but is not well-formed JSON" + where(ex.getLocation()));
 		}
+	}
+
+	private static String where(@Nullable TokenStreamLocation location) {
+		return (location != null) ? " at line " + location.getLineNr() + ", column " + location.getColumnNr() : "";
+	}
+
+	private static Map<String, Object> readObject(JsonParser parser) {
+		Map<String, Object> object = new LinkedHashMap<>();
+		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+			String name = parser.currentName();
+			parser.nextToken();
+			object.put(name, readValue(parser));
+		}
+		return object;
+	}
+
+	private static Object readValue(JsonParser parser) {
+		JsonToken token = parser.currentToken();
+		if (token == JsonToken.START_OBJECT) {
+			return readObject(parser);
+		}
+		if (token == JsonToken.START_ARRAY) {
+			List<Object> array = new ArrayList<>();
+			while (parser.nextToken() != JsonToken.END_ARRAY) {
+				array.add(readValue(parser));
+			}
+			return array;
+		}
+		if (token == JsonToken.VALUE_NULL) {
+			return NULL;
+		}
+		if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+			// As a tree's DoubleNode prints it.
+			return String.valueOf(parser.getDoubleValue());
+		}
+		if (token == JsonToken.VALUE_NUMBER_INT) {
+			// Integer, Long or BigInteger, as a tree's IntNode, LongNode or BigIntegerNode.
+			return parser.getNumberValue().toString();
+		}
+		return parser.getString();
 	}
 
 	private static MalformedSecretException malformed(SecretSnapshot snapshot, String problem) {
@@ -91,21 +147,21 @@ public final class SecretPropertiesFlattener {
 				+ ". Fix the value with PutSecretValue (a JSON object, or text that does not start with '{').");
 	}
 
-	private static void flatten(String name, JsonNode node, Map<String, Object> properties) {
-		if (node.isObject()) {
-			node.properties().forEach((entry) -> flatten(name + "." + entry.getKey(), entry.getValue(), properties));
+	private static void flatten(String name, Object node, Map<String, Object> properties) {
+		if (node instanceof Map<?, ?> object) {
+			object.forEach((key, value) -> flatten(name + "." + key, value, properties));
 		}
-		else if (node.isArray()) {
+		else if (node instanceof List<?> array) {
 			int index = 0;
-			for (JsonNode element : node.values()) {
+			for (Object element : array) {
 				flatten(name + "[" + index++ + "]", element, properties);
 			}
 		}
-		else if (node.isNull()) {
+		else if (node == NULL) {
 			properties.put(name, "");
 		}
 		else {
-			properties.put(name, node.asString());
+			properties.put(name, node);
 		}
 	}
 

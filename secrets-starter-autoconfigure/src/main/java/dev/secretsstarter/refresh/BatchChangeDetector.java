@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import dev.secretsstarter.cache.BatchGetSecretValuePages;
 import dev.secretsstarter.cache.SecretCache;
@@ -30,7 +31,7 @@ final class BatchChangeDetector implements ChangeDetector {
 	/** The service's limit of secret ids per BatchGetSecretValue call. */
 	static final int BATCH_SIZE = BatchGetSecretValuePages.MAX_IDS_PER_CALL;
 
-	private final SecretsManagerClient client;
+	private final Supplier<SecretsManagerClient> client;
 
 	private final SecretCache cache;
 
@@ -38,7 +39,7 @@ final class BatchChangeDetector implements ChangeDetector {
 
 	private final ChangeDetector others;
 
-	BatchChangeDetector(SecretsManagerClient client, SecretCache cache, Clock clock, ChangeDetector others) {
+	BatchChangeDetector(Supplier<SecretsManagerClient> client, SecretCache cache, Clock clock, ChangeDetector others) {
 		this.client = client;
 		this.cache = cache;
 		this.clock = clock;
@@ -72,7 +73,7 @@ final class BatchChangeDetector implements ChangeDetector {
 	private void checkChunk(Map<String, SecretKey> byId, PollOutcome outcome) {
 		Set<SecretKey> answered = new HashSet<>();
 		try {
-			BatchGetSecretValuePages.read(this.client, byId, (entry, matched) -> {
+			BatchGetSecretValuePages.read(this.client.get(), byId, (entry, matched) -> {
 				// One value answers one key: the first one asking for it, in id order.
 				if (!matched.isEmpty() && answered.add(matched.get(0))) {
 					apply(matched.get(0), entry, outcome);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import dev.secretsstarter.cache.SecretCache;
 import dev.secretsstarter.cache.SecretCacheEntryStatus;
@@ -31,13 +32,13 @@ final class DescribeChangeDetector implements ChangeDetector {
 
 	private static final Log logger = LogFactory.getLog(DescribeChangeDetector.class);
 
-	private final SecretsManagerClient client;
+	private final Supplier<SecretsManagerClient> client;
 
 	private final SecretCache cache;
 
 	private final Set<String> describeDenied = ConcurrentHashMap.newKeySet();
 
-	DescribeChangeDetector(SecretsManagerClient client, SecretCache cache) {
+	DescribeChangeDetector(Supplier<SecretsManagerClient> client, SecretCache cache) {
 		this.client = client;
 		this.cache = cache;
 	}
@@ -56,7 +57,7 @@ final class DescribeChangeDetector implements ChangeDetector {
 		}
 		Map<String, List<String>> versions;
 		try {
-			versions = this.client.describeSecret((request) -> request.secretId(secretId)).versionIdsToStages();
+			versions = this.client.get().describeSecret((request) -> request.secretId(secretId)).versionIdsToStages();
 		}
 		catch (SdkException ex) {
 			SecretsException failure = SecretsExceptionTranslator.translate(secretId, "DescribeSecret", ex);

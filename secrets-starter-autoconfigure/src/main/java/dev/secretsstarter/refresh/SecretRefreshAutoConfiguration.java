@@ -2,6 +2,7 @@ package dev.secretsstarter.refresh;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import dev.secretsstarter.autoconfigure.InvalidSecretsConfigurationException;
 import dev.secretsstarter.cache.SecretCache;
@@ -24,6 +25,7 @@ import org.springframework.cloud.context.scope.refresh.RefreshScope;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of
@@ -47,14 +49,16 @@ public final class SecretRefreshAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SecretsRefresher secretsRefresher(SecretCache cache, SecretUsages usages, SecretsManagerClient client,
+	SecretsRefresher secretsRefresher(SecretCache cache, SecretUsages usages, ObjectProvider<SecretsManagerClient> client,
 			SecretRefreshProperties properties, ObjectProvider<Clock> clock, ConfigurableApplicationContext context,
 			ObjectProvider<BeanRefresher> beanRefresher, ObjectProvider<SecretRefreshListener> listeners) {
 		validate(properties);
 		Clock resolvedClock = clock.getIfUnique(Clock::systemUTC);
-		ChangeDetector describe = new DescribeChangeDetector(client, cache);
+		// The client (a lazy bean) is built on the first poll of a tracked secret, not at start-up.
+		Supplier<SecretsManagerClient> lazyClient = SingletonSupplier.of(client::getObject);
+		ChangeDetector describe = new DescribeChangeDetector(lazyClient, cache);
 		ChangeDetector detector = (properties.getStrategy() == SecretRefreshProperties.DetectionStrategy.BATCH)
-				? new BatchChangeDetector(client, cache, resolvedClock, describe) : describe;
+				? new BatchChangeDetector(lazyClient, cache, resolvedClock, describe) : describe;
 		SecretsRefresher refresher = new SecretsRefresher(cache, usages, detector,
 				beanRefresher.getIfAvailable(() -> BeanRefresher.NONE),
 				new PropertyChangeTracker(context.getEnvironment()), context, properties, resolvedClock);

@@ -1,12 +1,17 @@
 package dev.secretsstarter.config;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 import dev.secretsstarter.cache.MalformedSecretException;
 import dev.secretsstarter.cache.SecretSnapshot;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -65,6 +70,44 @@ class SecretPropertiesFlattenerTests {
 			.withMessageContaining("db/credentials")
 			.withMessageContaining("line 1")
 			.withMessageNotContaining("hunter2");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "{\"n\":1,\"big\":12345678901234567890123,\"neg\":-0,\"long\":9007199254740993}",
+			"{\"f\":1.50,\"e\":1e10,\"small\":-2.5E-3,\"precise\":0.1000000000000000055511151231257827}",
+			"{\"t\":true,\"f\":false,\"s\":\"a\\\"b\\u00e9\",\"empty\":{},\"none\":[]}",
+			"{\"a\":{\"x\":1},\"b\":2,\"a\":{\"y\":3}}", "{\"a\":[[1,2],[{\"b\":null}]]}" })
+	void valuesAreWhatAJacksonTreeGives(String json) {
+		assertThat(SecretPropertiesFlattener.flatten(string("x", json), "")).containsExactlyEntriesOf(viaTree(json));
+	}
+
+	@Test
+	void contentAfterTheObjectIsMalformed() {
+		assertThatExceptionOfType(MalformedSecretException.class)
+			.isThrownBy(() -> SecretPropertiesFlattener.flatten(string("x", "{\"a\":1} {\"b\":2}"), ""))
+			.withMessageContaining("line 1");
+	}
+
+	/** The reference the streaming reader must match: JsonMapper.readTree, flattened. */
+	private static Map<String, Object> viaTree(String json) {
+		Map<String, Object> properties = new LinkedHashMap<>();
+		JsonMapper.shared().readTree(json).properties().forEach((e) -> viaTree(e.getKey(), e.getValue(), properties));
+		return properties;
+	}
+
+	private static void viaTree(String name, JsonNode node, Map<String, Object> properties) {
+		if (node.isObject()) {
+			node.properties().forEach((e) -> viaTree(name + "." + e.getKey(), e.getValue(), properties));
+		}
+		else if (node.isArray()) {
+			int index = 0;
+			for (JsonNode element : node.values()) {
+				viaTree(name + "[" + index++ + "]", element, properties);
+			}
+		}
+		else {
+			properties.put(name, node.isNull() ? "" : node.asString());
+		}
 	}
 
 }
