@@ -14,7 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @SpringBootTest(classes = TestApplication.class)
+// tag::reset[]
 @AutoConfigureLocalSecretsManager(seed = "classpath:local-secrets.yml", reset = Reset.AFTER_EACH_TEST)
+// end::reset[]
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ResetAfterEachTestIntegrationTests {
 
