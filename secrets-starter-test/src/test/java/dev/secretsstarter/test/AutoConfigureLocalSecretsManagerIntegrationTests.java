@@ -21,12 +21,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * this module's test {@code application.yml}) and {@code @SecretValue} work: no endpoint, region
  * or credentials are written anywhere.
  */
+// tag::auto-configure-class[]
 @SpringBootTest(classes = TestApplication.class)
 @AutoConfigureLocalSecretsManager(seed = "classpath:local-secrets.yml")
 class AutoConfigureLocalSecretsManagerIntegrationTests {
 
 	@Value("${app.greeting}")
 	String greeting;
+	// end::auto-configure-class[]
 
 	@Autowired
 	ApiClient apiClient;
@@ -46,10 +48,12 @@ class AutoConfigureLocalSecretsManagerIntegrationTests {
 	@Autowired
 	SecretCache cache;
 
+	// tag::auto-configure-test[]
 	@Test
 	void importedPropertiesComeFromTheSeedFile() {
 		assertThat(this.greeting).isEqualTo("hello from secrets-local");
 	}
+	// end::auto-configure-test[]
 
 	@Test
 	void secretValueSitesComeFromTheSeedFile() {
@@ -71,6 +75,7 @@ class AutoConfigureLocalSecretsManagerIntegrationTests {
 
 	@Test
 	void faultsInjectedThroughTheHandleReachTheApplicationsClient() {
+		// tag::faults[]
 		this.secrets.faults().fail("GetSecretValue", "InternalServiceError", 500, 10);
 		try {
 			assertThatExceptionOfType(SecretsManagerException.class)
@@ -80,6 +85,7 @@ class AutoConfigureLocalSecretsManagerIntegrationTests {
 		finally {
 			this.secrets.faults().clear();
 		}
+		// end::faults[]
 	}
 
 }

@@ -96,8 +96,10 @@ class ExtensionLifecycleIntegrationTests {
 
 	static class SharedOne extends Fixture {
 
+		// tag::shared[]
 		@RegisterExtension
 		static LocalSecretsManagerExtension server = LocalSecretsManagerExtension.shared();
+		// end::shared[]
 
 	}
 

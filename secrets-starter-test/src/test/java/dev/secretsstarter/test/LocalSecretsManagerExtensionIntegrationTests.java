@@ -14,10 +14,12 @@ import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerExcept
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+// tag::extension-class[]
 @ExtendWith(LocalSecretsManagerExtension.class)
 @LocalSecret(name = "db/credentials", value = "{\"password\":\"dummy\"}")
 @LocalSecret(name = "api/key", value = "dummy-api-key")
 class LocalSecretsManagerExtensionIntegrationTests {
+	// end::extension-class[]
 
 	@Test
 	void classLevelSecretsAreSeeded(SecretsManagerClient client) {
@@ -27,15 +29,19 @@ class LocalSecretsManagerExtensionIntegrationTests {
 			.isEqualTo("dummy-api-key");
 	}
 
+	// tag::method-level-secret[]
 	@Test
 	@LocalSecret(name = "only/this-test", value = "dummy-method")
 	void methodLevelSecretsAreSeededBeforeTheTest(LocalSecrets secrets) {
 		assertThat(secrets.currentValue("only/this-test")).isEqualTo("dummy-method");
 	}
+	// end::method-level-secret[]
 
+	// tag::injected-parameters[]
 	@Test
 	void injectsTheServerItsEndpointAndAClientOfTheSameServer(LocalSecretsManager server, URI endpoint,
 			SecretsManagerClient client, LocalSecrets secrets) {
+		// end::injected-parameters[]
 		assertThat(endpoint).isEqualTo(server.endpoint()).isEqualTo(secrets.endpoint());
 		assertThat(endpoint.getHost()).isEqualTo("127.0.0.1");
 		long before = server.requests().count("ListSecrets");
@@ -54,11 +60,13 @@ class LocalSecretsManagerExtensionIntegrationTests {
 
 	@Test
 	void rotateRunsRotateSecretToCompletion(LocalSecrets secrets, SecretsManagerClient client) {
+		// tag::put-and-rotate[]
 		secrets.put("rotated/secret", "dummy-before");
 		String version = secrets.rotate("rotated/secret", "dummy-after");
 		assertThat(client.getSecretValue((request) -> request.secretId("rotated/secret")).versionId())
 			.isEqualTo(version);
 		assertThat(secrets.currentValue("rotated/secret")).isEqualTo("dummy-after");
+		// end::put-and-rotate[]
 		assertThat(client.describeSecret((request) -> request.secretId("rotated/secret")).lastRotatedDate())
 			.isNotNull();
 	}

@@ -17,7 +17,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 // and show up in the request counters this test inspects.
 @SpringBootTest(classes = TestApplication.class,
 		properties = { "secrets.refresh.local-push=false", "secrets.refresh.interval=1h" })
+// tag::reset[]
 @AutoConfigureLocalSecretsManager(seed = "classpath:local-secrets.yml", reset = Reset.AFTER_EACH_TEST)
+// end::reset[]
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ResetAfterEachTestIntegrationTests {
 

@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SeedFileExtensionIntegrationTests {
 
+	// tag::seed-file[]
 	@RegisterExtension
 	static LocalSecretsManagerExtension server = LocalSecretsManagerExtension.perClass()
 		.withSeed("classpath:extension-seed.yml");
+	// end::seed-file[]
 
 	@Test
 	void secretsOfTheSeedFileAreCreated(LocalSecrets secrets) {
