@@ -11,8 +11,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Computes the next rotation date from RotationRules. {@code rate(N days|hours)} and
- * AutomaticallyAfterDays are exact; a {@code cron(...)} expression is approximated as daily (the
- * local server does not evaluate cron). Stateless.
+ * AutomaticallyAfterDays add their interval to the given instant. A {@code cron(...)} expression is
+ * evaluated in UTC as Secrets Manager does (see {@link CronSchedule}): the next rotation is the first
+ * matching minute strictly after the given instant, or {@code null} if none falls within about five
+ * years. Stateless.
  */
 public final class Schedules {
 
@@ -30,12 +32,31 @@ public final class Schedules {
 			throw ServiceError.invalidParameter("AutomaticallyAfterDays must be between 1 and 1000.");
 		}
 		String expression = rules.scheduleExpression();
-		if (expression != null && !RATE.matcher(expression).matches() && !expression.startsWith("cron(")) {
+		if (expression == null || RATE.matcher(expression).matches()) {
+			return;
+		}
+		if (!expression.startsWith("cron(")) {
 			throw ServiceError.invalidParameter("ScheduleExpression must be rate(N days), rate(N hours) or cron(...).");
+		}
+		try {
+			CronSchedule.parse(expression);
+		}
+		catch (IllegalArgumentException ex) {
+			throw ServiceError.invalidParameter("Invalid ScheduleExpression " + expression + ": " + ex.getMessage() + ".");
 		}
 	}
 
 	public static @Nullable Instant next(@Nullable RotationSettings rules, Instant from) {
+		String expression = (rules != null) ? rules.scheduleExpression() : null;
+		if (rules != null && rules.automaticallyAfterDays() == null && expression != null
+				&& expression.startsWith("cron(")) {
+			try {
+				return CronSchedule.parse(expression).next(from);
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
+		}
 		Duration interval = interval(rules);
 		return (interval != null) ? from.plus(interval) : null;
 	}
@@ -56,7 +77,7 @@ public final class Schedules {
 			long amount = Long.parseLong(rate.group(1));
 			return rate.group(2).startsWith("day") ? Duration.ofDays(amount) : Duration.ofHours(amount);
 		}
-		return Duration.ofDays(1);
+		return null;
 	}
 
 }
