@@ -9,13 +9,10 @@ import dev.secretsstarter.cache.MutableClock;
 import dev.secretsstarter.cache.SecretCacheProperties;
 import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.local.LocalSecretsManager;
+import dev.secretsstarter.testing.LocalClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import org.springframework.boot.health.contributor.Health;
@@ -41,11 +38,7 @@ class SecretsHealthIndicatorTests {
 	void start() {
 		this.server = LocalSecretsManager.builder().build().start();
 		this.server.createSecret("db/credentials", "{\"password\":\"pw\"}");
-		this.client = SecretsManagerClient.builder()
-			.endpointOverride(this.server.endpoint())
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-			.httpClient(UrlConnectionHttpClient.create())
+		this.client = LocalClients.builder(this.server)
 			.overrideConfiguration((override) -> override.retryStrategy((retry) -> retry.maxAttempts(1)))
 			.build();
 		SecretCacheProperties properties = new SecretCacheProperties();

@@ -7,13 +7,10 @@ import java.util.stream.IntStream;
 
 import dev.secretsstarter.core.SecretNotFoundException;
 import dev.secretsstarter.local.LocalSecretsManager;
+import dev.secretsstarter.testing.LocalClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,11 +27,7 @@ class CaffeineSecretCacheBatchIntegrationTests {
 	@BeforeEach
 	void start() {
 		this.server = LocalSecretsManager.builder().build().start();
-		this.client = SecretsManagerClient.builder()
-			.endpointOverride(this.server.endpoint())
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-			.httpClient(UrlConnectionHttpClient.create())
+		this.client = LocalClients.builder(this.server)
 			.overrideConfiguration((override) -> override.retryStrategy((strategy) -> strategy.maxAttempts(1)))
 			.build();
 		this.cache = new CaffeineSecretCache(this.client, new SecretCacheProperties(),

@@ -13,15 +13,12 @@ import java.util.concurrent.TimeUnit;
 import dev.secretsstarter.core.SecretNotFoundException;
 import dev.secretsstarter.core.SecretsException;
 import dev.secretsstarter.local.LocalSecretsManager;
+import dev.secretsstarter.testing.LocalClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.retry.RetryMode;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import org.springframework.boot.test.system.CapturedOutput;
@@ -46,11 +43,7 @@ class CaffeineSecretCacheIntegrationTests {
 	@BeforeEach
 	void start() {
 		this.server = LocalSecretsManager.builder().build().start();
-		this.client = SecretsManagerClient.builder()
-			.endpointOverride(this.server.endpoint())
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-			.httpClient(UrlConnectionHttpClient.create())
+		this.client = LocalClients.builder(this.server)
 			.overrideConfiguration((override) -> override.retryStrategy(RetryMode.STANDARD)
 				.retryStrategy((strategy) -> strategy.maxAttempts(1)))
 			.build();

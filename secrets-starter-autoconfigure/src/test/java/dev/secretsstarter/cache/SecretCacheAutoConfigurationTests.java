@@ -5,12 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.secretsstarter.autoconfigure.SecretsManagerAutoConfiguration;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import dev.secretsstarter.testing.LocalClients;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -34,11 +31,7 @@ class SecretCacheAutoConfigurationTests {
 	@Test
 	void existingCacheIsUsed() {
 		this.runner.withBean("secretCache", SecretCache.class, () -> new CaffeineSecretCache(
-				SecretsManagerClient.builder()
-					.region(Region.US_EAST_1)
-					.endpointOverride(URI.create("http://127.0.0.1:1"))
-					.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-					.httpClient(UrlConnectionHttpClient.create())
+				LocalClients.builder(URI.create("http://127.0.0.1:1"))
 					.build(),
 				new SecretCacheProperties(), Clock.systemUTC()))
 			.run((context) -> assertThat(context).hasSingleBean(SecretCache.class)

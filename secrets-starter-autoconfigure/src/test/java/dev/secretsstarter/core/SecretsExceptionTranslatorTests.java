@@ -5,15 +5,12 @@ import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
 
+import dev.secretsstarter.testing.LocalClients;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -123,11 +120,7 @@ class SecretsExceptionTranslatorTests {
 	@Test
 	void translatesAnUnreachableEndpointOfARealClient() throws IOException {
 		URI endpoint = closedPort();
-		try (SecretsManagerClient client = SecretsManagerClient.builder()
-			.endpointOverride(endpoint)
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-			.httpClient(UrlConnectionHttpClient.create())
+		try (SecretsManagerClient client = LocalClients.builder(endpoint)
 			.overrideConfiguration((override) -> override.retryStrategy((retry) -> retry.maxAttempts(1)))
 			.build()) {
 			SecretsTemplate template = new SecretsTemplate(client, JsonMapper.builder().build());

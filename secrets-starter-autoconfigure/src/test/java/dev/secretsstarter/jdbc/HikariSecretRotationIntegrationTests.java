@@ -13,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -24,14 +23,11 @@ import dev.secretsstarter.local.LocalSecretsManager;
 import dev.secretsstarter.local.PasswordRotationFunction;
 import dev.secretsstarter.refresh.SecretRefreshAutoConfiguration;
 import dev.secretsstarter.refresh.SecretRotatedEvent;
+import dev.secretsstarter.testing.LocalClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import org.springframework.boot.WebApplicationType;
@@ -99,11 +95,7 @@ class HikariSecretRotationIntegrationTests {
 			.build()
 			.start();
 		this.server.createSecret("db/app", "{\"username\":\"app\",\"password\":\"initial-pass\"}");
-		this.client = SecretsManagerClient.builder()
-			.endpointOverride(this.server.endpoint())
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-			.httpClient(UrlConnectionHttpClient.create())
+		this.client = LocalClients.builder(this.server)
 			.build();
 	}
 

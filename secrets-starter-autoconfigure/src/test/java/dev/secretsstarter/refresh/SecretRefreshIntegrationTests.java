@@ -16,14 +16,11 @@ import dev.secretsstarter.refresh.RefreshTestApplication.OtherProperties;
 import dev.secretsstarter.refresh.RefreshTestApplication.RotatedEvents;
 import dev.secretsstarter.refresh.RefreshTestApplication.ScopedSecretUser;
 import dev.secretsstarter.refresh.RefreshTestApplication.UnrelatedService;
+import dev.secretsstarter.testing.LocalClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import org.springframework.boot.WebApplicationType;
@@ -55,11 +52,7 @@ class SecretRefreshIntegrationTests {
 	void start() {
 		RefreshTestApplication.resetCounters();
 		this.server = LocalSecretsManager.builder().synchronousRotation(true).build().start();
-		this.client = SecretsManagerClient.builder()
-			.endpointOverride(this.server.endpoint())
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-			.httpClient(UrlConnectionHttpClient.create())
+		this.client = LocalClients.builder(this.server)
 			.build();
 		this.server.createSecret("db/credentials", "{\"username\":\"app\",\"password\":\"db-one\"}");
 		this.server.createSecret("app/api", "{\"key\":\"api-one\"}");
