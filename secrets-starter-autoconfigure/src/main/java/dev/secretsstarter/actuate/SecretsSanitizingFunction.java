@@ -17,7 +17,7 @@ import org.springframework.core.env.PropertySource;
  * secret, whatever {@code management.endpoint.*.show-values} says: Boot applies sanitizing
  * functions to the values it would otherwise show.
  * <ul>
- * <li>any property of a {@link SecretsPropertySource} (an imported secret);</li>
+ * <li>any property of a {@link SecretsPropertySource} (the imported secrets of one location);</li>
  * <li>any property whose raw value is a placeholder naming a property of an imported secret,
  * such as {@code app.password=${db.password}}, even after the secret rotated;</li>
  * <li>any other value equal to a property of an imported secret, which catches a secret copied

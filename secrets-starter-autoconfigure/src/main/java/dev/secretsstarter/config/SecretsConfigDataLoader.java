@@ -6,10 +6,11 @@ import org.springframework.boot.context.config.ConfigDataLoaderContext;
 import org.springframework.boot.context.config.ConfigDataResourceNotFoundException;
 
 /**
- * Loads {@code aws-secretsmanager:} resources: the first load of a round loads every entry
- * resolved in that round with as few calls as the service allows; then each resource becomes
- * its property sources. Throws {@link ConfigDataResourceNotFoundException} only for a missing
- * secret (Boot applies {@code optional:}); authentication, throttling, network and value errors
+ * Loads {@code aws-secretsmanager:} resources (one per location): the first load of a round loads
+ * every entry resolved in that round with as few calls as the service allows; then each resource
+ * becomes one {@link SecretsPropertySource}. Throws {@link ConfigDataResourceNotFoundException}
+ * only for a missing secret (Boot applies {@code optional:}; in an optional location the other
+ * entries still load); authentication, throttling, network and value errors
  * fail start-up with a {@link SecretsImportException} listing every failing secret.
  * <p>
  * Idempotent and cheap on a re-run with the same bootstrap context (Spring Cloud's context

@@ -18,8 +18,8 @@ import org.springframework.boot.context.config.ConfigDataNotFoundAction;
 import org.springframework.boot.logging.DeferredLogFactory;
 
 /**
- * Resolves {@code aws-secretsmanager:} locations into one resource per entry (see
- * {@link SecretImport} for the syntax), and registers in the bootstrap context the state shared
+ * Resolves each {@code aws-secretsmanager:} location into one resource holding all its entries
+ * (see {@link SecretImport} for the syntax), and registers in the bootstrap context the state shared
  * by every import: one client, one cache, one {@link SecretUsages}. They become the beans
  * {@code secretsManagerClient}, {@code secretCache} and {@code secretUsages} when the bootstrap
  * context closes, so the auto-configurations back off and the application shares them.
@@ -55,15 +55,16 @@ public class SecretsConfigDataLocationResolver implements ConfigDataLocationReso
 			ConfigDataLocation location) {
 		boolean enabled = context.getBinder().bind("secrets.enabled", Boolean.class).orElse(true);
 		ConfigurableBootstrapContext bootstrap = context.getBootstrapContext();
-		List<SecretImport> entries = SecretImport.parse(location.getNonPrefixedValue(SecretImport.PREFIX));
+		String value = location.getNonPrefixedValue(SecretImport.PREFIX);
+		List<SecretImport> entries = SecretImport.parse(value);
 		if (!enabled) {
 			if (!bootstrap.isRegistered(DisabledLogged.class)) {
 				bootstrap.register(DisabledLogged.class, InstanceSupplier.of(new DisabledLogged()));
 				this.logger.info("secrets.enabled is false: ignoring '" + location + "' (and every other "
 						+ SecretImport.PREFIX + " import)");
 			}
-			// Boot rejects a location that resolves to nothing: resources that load to nothing.
-			return entries.stream().map((entry) -> new SecretsConfigDataResource(entry, true, true)).toList();
+			// Boot rejects a location that resolves to nothing: a resource that loads to nothing.
+			return List.of(new SecretsConfigDataResource(value, entries, true, true));
 		}
 		if (entries.isEmpty()) {
 			if (location.isOptional()) {
@@ -78,11 +79,9 @@ public class SecretsConfigDataLocationResolver implements ConfigDataLocationReso
 			.bind("spring.config.on-not-found", ConfigDataNotFoundAction.class)
 			.map((action) -> action == ConfigDataNotFoundAction.IGNORE)
 			.orElse(false);
-		List<SecretsConfigDataResource> resources = entries.stream()
-			.map((entry) -> new SecretsConfigDataResource(entry, optional))
-			.toList();
-		resources.forEach(imports::add);
-		return resources;
+		SecretsConfigDataResource resource = new SecretsConfigDataResource(value, entries, optional);
+		imports.add(resource);
+		return List.of(resource);
 	}
 
 	private static SecretsImports register(ConfigurableBootstrapContext bootstrap,

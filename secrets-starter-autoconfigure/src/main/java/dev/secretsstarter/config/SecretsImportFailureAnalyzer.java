@@ -33,8 +33,8 @@ public class SecretsImportFailureAnalyzer implements FailureAnalyzer, Ordered {
 					&& notFound.getResource() instanceof SecretsConfigDataResource resource
 					&& notFound.getCause() instanceof RuntimeException cause) {
 				String secretId = (cause instanceof dev.secretsstarter.core.SecretsException secrets
-						&& secrets.getSecretId() != null) ? secrets.getSecretId() : resource.getImport().id();
-				return analysis(List.of(new SecretsImportException.Failure(resource.toString(), secretId,
+						&& secrets.getSecretId() != null) ? secrets.getSecretId() : resource.toString();
+				return analysis(List.of(new SecretsImportException.Failure(resource.describe(secretId), secretId,
 						SecretFailureKind.NOT_FOUND, cause)), notFound);
 			}
 		}

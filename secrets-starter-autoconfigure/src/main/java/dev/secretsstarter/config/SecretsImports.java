@@ -45,9 +45,10 @@ import org.springframework.core.env.PropertySource;
  * shares with the application context, and the import entries resolved but not yet loaded.
  * <p>
  * Boot resolves every location of one {@code spring.config.import} before loading any, so the
- * first load of a round loads every pending entry at once: name prefixes with ListSecrets, then
- * all secrets with BatchGetSecretValue, 20 per call. A second round (another import, or a
- * refresh re-running the loaders with the same bootstrap context) loads only what the cache lacks.
+ * first load of a round loads every entry of every pending location at once: name prefixes with
+ * ListSecrets, then all secrets with BatchGetSecretValue, 20 per call. A second round (another
+ * import, or a refresh re-running the loaders with the same bootstrap context) loads only what the
+ * cache lacks. Each location then becomes one {@link SecretsPropertySource}.
  * Thread-safe (synchronized; config data loading is single-threaded anyway).
  */
 final class SecretsImports {
@@ -69,9 +70,12 @@ final class SecretsImports {
 
 	private final Set<SecretsConfigDataResource> pending = new LinkedHashSet<>();
 
-	private final Map<SecretsConfigDataResource, List<String>> listed = new HashMap<>();
+	private final Map<SecretsConfigDataResource, Outcome> outcomes = new HashMap<>();
 
-	private final Map<SecretsConfigDataResource, List<SecretsImportException.Failure>> failures = new HashMap<>();
+	private final Map<SecretImport, List<String>> listings = new HashMap<>();
+
+	// Tells the property sources in one read whether any snapshot changed (see SecretsPropertySource).
+	private final SnapshotChanges changes = new SnapshotChanges();
 
 	private final Map<Flattened, Map<String, Object>> validated = new HashMap<>();
 
@@ -131,6 +135,7 @@ final class SecretsImports {
 			SecretCacheProperties properties = this.binder.bind("secrets.cache", SecretCacheProperties.class)
 				.orElseGet(SecretCacheProperties::new);
 			this.cache = new CaffeineSecretCache(client(), properties, Clock.systemUTC());
+			this.cache.addListener(this.changes);
 		}
 		return this.cache;
 	}
@@ -148,35 +153,35 @@ final class SecretsImports {
 	}
 
 	synchronized ConfigData load(SecretsConfigDataResource resource) {
-		if (!this.listed.containsKey(resource) && !this.failures.containsKey(resource)) {
+		if (!this.outcomes.containsKey(resource)) {
 			this.pending.add(resource);
 		}
 		loadPending();
 		if (this.roundFailure != null) {
 			throw this.roundFailure;
 		}
-		List<SecretsImportException.Failure> failed = this.failures.getOrDefault(resource, List.of());
-		if (!failed.isEmpty()) {
-			// Only a missing secret gets here (see loadPending): Boot applies optional: to it.
-			throw new ConfigDataResourceNotFoundException(resource, failed.get(0).cause());
+		Outcome outcome = this.outcomes.get(resource);
+		if (!outcome.failures().isEmpty() && (!resource.isOptionalResource() || outcome.imported().isEmpty())) {
+			// Only missing secrets get here (see loadPending): Boot applies optional: to them.
+			throw new ConfigDataResourceNotFoundException(resource, outcome.failures().get(0).cause());
 		}
-		List<PropertySource<?>> sources = new ArrayList<>();
-		SecretImport entry = resource.getImport();
-		for (String secretId : this.listed.getOrDefault(resource, List.of())) {
-			SecretKey key = entry.keyFor(secretId);
+		List<SecretsPropertySource.Member> members = new ArrayList<>();
+		for (Imported imported : outcome.imported()) {
+			SecretKey key = imported.key();
+			String prefix = imported.entry().propertyPrefix();
 			SecretSnapshot snapshot = cache().getIfPresent(key);
-			Map<String, Object> properties = (snapshot != null)
-					? this.validated.get(new Flattened(snapshot, entry.propertyPrefix())) : null;
+			Map<String, Object> properties = (snapshot != null) ? this.validated.get(new Flattened(snapshot, prefix))
+					: null;
 			if (snapshot == null || properties == null) {
 				// Evicted since the round loaded it (cache smaller than the imports): load it alone.
 				snapshot = cache().get(key);
-				properties = SecretPropertiesFlattener.flatten(snapshot, entry.propertyPrefix());
+				properties = SecretPropertiesFlattener.flatten(snapshot, prefix);
 			}
-			this.usages.record(key, "import " + resource);
-			String name = entry.namePrefix() ? secretId : entry.text();
-			sources.add(new SecretsPropertySource(name, key, entry.propertyPrefix(), cache(), snapshot, properties));
+			this.usages.record(key, "import " + imported.entry());
+			members.add(new SecretsPropertySource.Member(key, prefix, snapshot, properties));
 		}
-		return new ConfigData(sources);
+		return new ConfigData(List.of(
+				new SecretsPropertySource(resource.getPropertySourceName(), members, cache(), this.changes)));
 	}
 
 	private void loadPending() {
@@ -187,21 +192,26 @@ final class SecretsImports {
 		this.pending.clear();
 		this.roundFailure = null;
 		this.validated.clear();
-		Map<SecretsConfigDataResource, List<SecretsImportException.Failure>> roundFailures = new LinkedHashMap<>();
+		Map<SecretsConfigDataResource, List<Imported>> imports = new HashMap<>();
+		Map<SecretsConfigDataResource, List<SecretsImportException.Failure>> failures = new LinkedHashMap<>();
 		Set<SecretKey> keys = new LinkedHashSet<>();
 		for (SecretsConfigDataResource resource : round) {
-			try {
-				List<String> ids = this.listed.get(resource);
-				if (ids == null) {
-					ids = resource.getImport().namePrefix() ? list(resource.getImport())
-							: List.of(resource.getImport().id());
+			List<Imported> imported = new ArrayList<>();
+			List<SecretsImportException.Failure> failed = new ArrayList<>();
+			for (SecretImport entry : resource.getImports()) {
+				try {
+					// A re-run (refresh) lists a name prefix again only if listing it failed before.
+					List<String> ids = entry.namePrefix() ? this.listings.computeIfAbsent(entry, this::list)
+							: List.of(entry.id());
+					ids.forEach((id) -> imported.add(new Imported(entry, id, entry.keyFor(id))));
 				}
-				this.listed.put(resource, ids);
-				ids.forEach((id) -> keys.add(resource.getImport().keyFor(id)));
+				catch (RuntimeException ex) {
+					failed.add(failure(entry, entry.id(), ex));
+				}
 			}
-			catch (RuntimeException ex) {
-				roundFailures.put(resource, List.of(failure(resource, resource.getImport().id(), ex)));
-			}
+			imported.forEach((member) -> keys.add(member.key()));
+			imports.put(resource, imported);
+			failures.put(resource, failed);
 		}
 		Map<SecretKey, RuntimeException> keyFailures = new HashMap<>();
 		Map<SecretKey, SecretSnapshot> loaded = new HashMap<>();
@@ -218,34 +228,34 @@ final class SecretsImports {
 			});
 		}
 		for (SecretsConfigDataResource resource : round) {
-			List<SecretsImportException.Failure> failed = new ArrayList<>(roundFailures.getOrDefault(resource, List.of()));
-			for (String id : this.listed.getOrDefault(resource, List.of())) {
-				SecretKey key = resource.getImport().keyFor(id);
-				RuntimeException cause = keyFailures.get(key);
-				SecretSnapshot snapshot = loaded.get(key);
+			List<SecretsImportException.Failure> failed = failures.get(resource);
+			List<Imported> succeeded = new ArrayList<>();
+			for (Imported imported : imports.get(resource)) {
+				RuntimeException cause = keyFailures.get(imported.key());
+				SecretSnapshot snapshot = loaded.get(imported.key());
 				if (cause == null && snapshot != null) {
 					try {
-						String prefix = resource.getImport().propertyPrefix();
-						this.validated.put(new Flattened(snapshot, prefix),
-								SecretPropertiesFlattener.flatten(snapshot, prefix));
+						String prefix = imported.entry().propertyPrefix();
+						Flattened flattened = new Flattened(snapshot, prefix);
+						if (!this.validated.containsKey(flattened)) {
+							this.validated.put(flattened, SecretPropertiesFlattener.flatten(snapshot, prefix));
+						}
 					}
 					catch (MalformedSecretException ex) {
 						cause = ex;
 					}
 				}
 				if (cause != null) {
-					failed.add(failure(resource, id, cause));
+					failed.add(failure(imported.entry(), imported.secretId(), cause));
+				}
+				else {
+					succeeded.add(imported);
 				}
 			}
-			if (!failed.isEmpty()) {
-				this.listed.remove(resource);
-				roundFailures.put(resource, failed);
-			}
+			this.outcomes.put(resource, new Outcome(succeeded, failed));
 		}
-		round.forEach(this.failures::remove);
-		this.failures.putAll(roundFailures);
 		List<SecretsImportException.Failure> reportable = new ArrayList<>();
-		roundFailures.forEach((resource, failed) -> failed.stream()
+		failures.forEach((resource, failed) -> failed.stream()
 			.filter((failure) -> !(resource.isOptionalResource() && failure.kind() == SecretFailureKind.NOT_FOUND))
 			.forEach(reportable::add));
 		boolean onlyOneMissing = reportable.size() == 1 && reportable.get(0).kind() == SecretFailureKind.NOT_FOUND;
@@ -301,9 +311,21 @@ final class SecretsImports {
 
 	}
 
-	private static SecretsImportException.Failure failure(SecretsConfigDataResource resource, String secretId,
+	private static SecretsImportException.Failure failure(SecretImport entry, String secretId,
 			RuntimeException cause) {
-		return new SecretsImportException.Failure(resource.toString(), secretId, SecretFailureKind.of(cause), cause);
+		return new SecretsImportException.Failure(entry.toString(), secretId, SecretFailureKind.of(cause), cause);
+	}
+
+	// One secret a location imports: the entry that names it, its id (a name under a prefix
+	// entry), and its cache key.
+	private record Imported(SecretImport entry, String secretId, SecretKey key) {
+
+	}
+
+	// A location after its round: the secrets that loaded, and what failed (only missing secrets
+	// when the round did not fail as a whole).
+	private record Outcome(List<Imported> imported, List<SecretsImportException.Failure> failures) {
+
 	}
 
 }

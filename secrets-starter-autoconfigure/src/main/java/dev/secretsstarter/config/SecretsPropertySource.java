@@ -1,5 +1,10 @@
 package dev.secretsstarter.config;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 
 import dev.secretsstarter.cache.MalformedSecretException;
@@ -13,21 +18,26 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.EnumerablePropertySource;
 
 /**
- * The properties of one imported secret. Its name starts with {@value #NAME_PREFIX}, and every
- * property source holding secret values is of this type, so that actuator sanitization can
- * recognise them.
+ * The properties of one {@code aws-secretsmanager:} location: every secret its entries import,
+ * merged, later entries winning over earlier ones for the same property. Its name is the location
+ * as written without {@code optional:} (it starts with {@value #NAME_PREFIX}), and every property
+ * source holding secret values is of this type, so that actuator sanitization can recognise them.
  * <p>
- * A live view: it holds the {@link SecretKey} and reads the cache's current snapshot on each
- * access; the properties are computed once per snapshot instance and recomputed only when the
- * cache starts serving another one (after a rotation is detected, {@link SecretCache#put} or
- * {@link SecretCache#refresh} swaps the snapshot and this picks it up with no further work). If
- * the key was evicted, the last snapshot seen keeps serving, so a read never does I/O. If a new
- * snapshot cannot be flattened (malformed JSON), the previous properties stay and a warning is
- * logged. Thread-safe.
+ * A live view over the {@link SecretCache}: when the cache starts serving another snapshot of one
+ * of these secrets (after a rotation is detected, {@link SecretCache#put} or
+ * {@link SecretCache#refresh} swaps it), the next read exposes its properties with no further
+ * work. Reads cost one map lookup in the steady state, however many secrets the location imports:
+ * the merged properties are rebuilt only after the cache reported a swap (it counts them for its
+ * listeners), and then only if the snapshot of one of these secrets is another instance. A read
+ * never does I/O: if a key was evicted, the last snapshot seen keeps serving. If a new snapshot
+ * cannot be flattened (malformed JSON), that secret's previous properties stay and one warning per
+ * version is logged. Binary values are copied on each read.
+ * <p>
+ * Thread-safe: reads are lock-free over an immutable view; rebuilding it is synchronized.
  *
  * @author secrets-starter team
  */
-public class SecretsPropertySource extends EnumerablePropertySource<SecretKey> {
+public class SecretsPropertySource extends EnumerablePropertySource<List<SecretKey>> {
 
 	/** Prefix of the name of every property source of secret values. */
 	public static final String NAME_PREFIX = SecretImport.PREFIX;
@@ -36,78 +46,159 @@ public class SecretsPropertySource extends EnumerablePropertySource<SecretKey> {
 
 	private final SecretCache cache;
 
-	private final String propertyPrefix;
+	private final SnapshotChanges changes;
 
-	private volatile Flattened current;
+	// One per imported secret, in import order; a key may occur twice (two prefixes).
+	private final List<SecretKey> keys;
 
-	SecretsPropertySource(String name, SecretKey key, String propertyPrefix, SecretCache cache,
-			SecretSnapshot snapshot, Map<String, Object> properties) {
-		super(NAME_PREFIX + name, key);
+	private final List<String> prefixes;
+
+	private volatile View view;
+
+	SecretsPropertySource(String name, List<Member> members, SecretCache cache, SnapshotChanges changes) {
+		super(name, List.copyOf(new LinkedHashSet<>(members.stream().map(Member::key).toList())));
 		this.cache = cache;
-		this.propertyPrefix = propertyPrefix;
-		this.current = new Flattened(snapshot, properties);
+		this.changes = changes;
+		this.keys = members.stream().map(Member::key).toList();
+		this.prefixes = members.stream().map(Member::propertyPrefix).toList();
+		// -1: the first read checks the snapshots against the cache once.
+		this.view = View.of(-1, members.stream().map((member) -> new State(member.snapshot(), member.properties(), null))
+			.toList());
 	}
 
 	/**
-	 * The key of the secret this exposes.
-	 * @return the key
+	 * The keys of the secrets this exposes, each once, in import order.
+	 * @return an immutable list
 	 */
-	public SecretKey getSecretKey() {
+	public List<SecretKey> getSecretKeys() {
 		return getSource();
 	}
 
 	/**
-	 * The snapshot whose properties are exposed now.
-	 * @return the snapshot
+	 * The snapshot of a secret whose properties are exposed now.
+	 * @param key one of {@link #getSecretKeys()}
+	 * @return the snapshot, or {@code null} if this does not import the key
 	 */
-	public SecretSnapshot getSnapshot() {
-		return current().snapshot();
+	public @Nullable SecretSnapshot getSnapshot(SecretKey key) {
+		View view = update(true);
+		SecretSnapshot snapshot = null;
+		for (int i = 0; i < this.keys.size(); i++) {
+			if (this.keys.get(i).equals(key)) {
+				snapshot = view.states().get(i).snapshot();
+			}
+		}
+		return snapshot;
+	}
+
+	/**
+	 * The properties one secret contributes now (with its entries' prefixes), whether or not a
+	 * later entry overrides some of them in {@link #getProperty}. Checks the cache first, so it is
+	 * current even if called from a cache listener. For change tracking; never log the values.
+	 * @param key one of {@link #getSecretKeys()}
+	 * @return a new map, binary values copied; empty if this does not import the key
+	 */
+	public Map<String, Object> getProperties(SecretKey key) {
+		View view = update(true);
+		Map<String, Object> properties = new LinkedHashMap<>();
+		for (int i = 0; i < this.keys.size(); i++) {
+			if (this.keys.get(i).equals(key)) {
+				view.states().get(i).properties().forEach((name, value) -> properties.put(name, copy(value)));
+			}
+		}
+		return properties;
 	}
 
 	@Override
 	public String[] getPropertyNames() {
-		return current().properties().keySet().toArray(String[]::new);
+		return current().names().clone();
 	}
 
 	@Override
 	public @Nullable Object getProperty(String name) {
-		Object value = current().properties().get(name);
-		return (value instanceof byte[] bytes) ? bytes.clone() : value;
+		return copy(current().merged().get(name));
 	}
 
 	@Override
 	public boolean containsProperty(String name) {
-		return current().properties().containsKey(name);
+		return current().merged().containsKey(name);
 	}
 
-	private Flattened current() {
-		Flattened flattened = this.current;
-		SecretSnapshot latest = this.cache.getIfPresent(getSource());
-		if (latest == null || latest == flattened.snapshot()) {
-			return flattened;
+	private View current() {
+		View view = this.view;
+		return (view.changes() == this.changes.count()) ? view : update(false);
+	}
+
+	private synchronized View update(boolean always) {
+		// Read the count before the snapshots: a swap counted later is seen by a later read.
+		long changes = this.changes.count();
+		View view = this.view;
+		if (!always && view.changes() == changes) {
+			return view;
+		}
+		List<State> states = new ArrayList<>(view.states().size());
+		boolean changed = false;
+		for (int i = 0; i < this.keys.size(); i++) {
+			State state = view.states().get(i);
+			State next = next(this.keys.get(i), this.prefixes.get(i), state);
+			changed |= next.properties() != state.properties();
+			states.add(next);
+		}
+		View updated = changed ? View.of(changes, states) : view.at(changes, states);
+		this.view = updated;
+		return updated;
+	}
+
+	private State next(SecretKey key, String prefix, State state) {
+		SecretSnapshot latest = this.cache.getIfPresent(key);
+		if (latest == null || latest == state.snapshot() || latest == state.rejected()) {
+			return state;
 		}
 		try {
-			Flattened updated = new Flattened(latest, SecretPropertiesFlattener.flatten(latest, this.propertyPrefix));
-			this.current = updated;
-			return updated;
+			return new State(latest, SecretPropertiesFlattener.flatten(latest, prefix), null);
 		}
 		catch (MalformedSecretException ex) {
-			if (flattened.warnedVersion() == null || !flattened.warnedVersion().equals(latest.versionId())) {
-				logger.warn(ex.getMessage() + " Keeping the properties of version " + flattened.snapshot().versionId());
-				this.current = flattened.warned(latest.versionId());
+			SecretSnapshot rejected = state.rejected();
+			if (rejected == null || !rejected.versionId().equals(latest.versionId())) {
+				logger.warn(ex.getMessage() + " Keeping the properties of version " + state.snapshot().versionId());
 			}
-			return flattened;
+			return new State(state.snapshot(), state.properties(), latest);
 		}
 	}
 
-	private record Flattened(SecretSnapshot snapshot, Map<String, Object> properties, @Nullable String warnedVersion) {
+	private static @Nullable Object copy(@Nullable Object value) {
+		return (value instanceof byte[] bytes) ? bytes.clone() : value;
+	}
 
-		Flattened(SecretSnapshot snapshot, Map<String, Object> properties) {
-			this(snapshot, properties, null);
+	/**
+	 * One imported secret as loaded: the key, its entry's property prefix, the snapshot and its
+	 * flattened properties.
+	 */
+	record Member(SecretKey key, String propertyPrefix, SecretSnapshot snapshot, Map<String, Object> properties) {
+
+	}
+
+	/**
+	 * What one secret exposes: the snapshot, its properties, and the last snapshot that could not
+	 * be flattened (not flattened again, warned about once per version).
+	 */
+	private record State(SecretSnapshot snapshot, Map<String, Object> properties, @Nullable SecretSnapshot rejected) {
+
+	}
+
+	/**
+	 * Immutable: the swap count it is current for, the per-secret states, and their merge.
+	 */
+	private record View(long changes, List<State> states, Map<String, Object> merged, String[] names) {
+
+		static View of(long changes, List<State> states) {
+			Map<String, Object> merged = new LinkedHashMap<>();
+			states.forEach((state) -> merged.putAll(state.properties()));
+			return new View(changes, List.copyOf(states), Collections.unmodifiableMap(merged),
+					merged.keySet().toArray(String[]::new));
 		}
 
-		Flattened warned(String versionId) {
-			return new Flattened(this.snapshot, this.properties, versionId);
+		View at(long changes, List<State> states) {
+			return new View(changes, List.copyOf(states), this.merged, this.names);
 		}
 
 	}

@@ -17,29 +17,32 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 
 /**
- * Works out which property names a rotation changed. For an imported secret it compares what its
- * {@link SecretsPropertySource}s exposed before with what they expose now (so the names carry the
- * import's prefix, as beans read them); for a secret used only through {@code @SecretValue} it
- * compares the flattened JSON of the two snapshots. Values are compared in memory and never
- * leave this class. Confined to the refresher's thread.
+ * Works out which property names a rotation changed. For an imported secret it compares what the
+ * secret contributes to each {@link SecretsPropertySource} importing it before with what it
+ * contributes now (so the names carry the entry's prefix, as beans read them, and a change of one
+ * secret of a location is attributed to that secret only); for a secret used only through
+ * {@code @SecretValue} it compares the flattened JSON of the two snapshots. Values are compared in
+ * memory and never leave this class. Confined to the refresher's thread.
  */
 final class PropertyChangeTracker {
 
 	private final ConfigurableEnvironment environment;
 
-	private final Map<String, Map<String, Object>> known = new HashMap<>();
+	private final Map<Contribution, Map<String, Object>> known = new HashMap<>();
 
 	PropertyChangeTracker(ConfigurableEnvironment environment) {
 		this.environment = environment;
 	}
 
 	/**
-	 * Remember what every secrets property source exposes now.
+	 * Remember what every secret contributes to every secrets property source now.
 	 */
 	void remember() {
 		for (PropertySource<?> source : this.environment.getPropertySources()) {
 			if (source instanceof SecretsPropertySource secrets) {
-				this.known.put(secrets.getName(), read(secrets));
+				for (SecretKey key : secrets.getSecretKeys()) {
+					this.known.put(new Contribution(secrets.getName(), key), secrets.getProperties(key));
+				}
 			}
 		}
 	}
@@ -54,12 +57,16 @@ final class PropertyChangeTracker {
 			Set<String> environmentNames) {
 		Map<SecretKey, Set<String>> names = new LinkedHashMap<>();
 		for (PropertySource<?> source : this.environment.getPropertySources()) {
-			if (source instanceof SecretsPropertySource secrets && changes.containsKey(secrets.getSecretKey())) {
-				Map<String, Object> now = read(secrets);
-				Map<String, Object> before = this.known.put(secrets.getName(), now);
-				Set<String> changed = diff((before != null) ? before : Map.of(), now);
-				names.computeIfAbsent(secrets.getSecretKey(), (key) -> new TreeSet<>()).addAll(changed);
-				environmentNames.addAll(changed);
+			if (source instanceof SecretsPropertySource secrets) {
+				for (SecretKey key : secrets.getSecretKeys()) {
+					if (changes.containsKey(key)) {
+						Map<String, Object> now = secrets.getProperties(key);
+						Map<String, Object> before = this.known.put(new Contribution(secrets.getName(), key), now);
+						Set<String> changed = diff((before != null) ? before : Map.of(), now);
+						names.computeIfAbsent(key, (changedKey) -> new TreeSet<>()).addAll(changed);
+						environmentNames.addAll(changed);
+					}
+				}
 			}
 		}
 		changes.forEach((key, change) -> {
@@ -70,17 +77,6 @@ final class PropertyChangeTracker {
 		return names;
 	}
 
-	private static Map<String, Object> read(SecretsPropertySource source) {
-		Map<String, Object> properties = new HashMap<>();
-		for (String name : source.getPropertyNames()) {
-			Object value = source.getProperty(name);
-			if (value != null) {
-				properties.put(name, value);
-			}
-		}
-		return properties;
-	}
-
 	private static Map<String, Object> flatten(SecretSnapshot snapshot) {
 		try {
 			return SecretPropertiesFlattener.flatten(snapshot, "");
@@ -88,6 +84,11 @@ final class PropertyChangeTracker {
 		catch (MalformedSecretException ex) {
 			return Map.of();
 		}
+	}
+
+	// What one secret contributes to one property source (a location).
+	private record Contribution(String sourceName, SecretKey key) {
+
 	}
 
 	private static Set<String> diff(Map<String, Object> before, Map<String, Object> after) {

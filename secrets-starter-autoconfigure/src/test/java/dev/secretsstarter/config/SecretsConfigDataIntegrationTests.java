@@ -154,6 +154,75 @@ class SecretsConfigDataIntegrationTests {
 	}
 
 	@Test
+	void aLocationWithManyEntriesIsOnePropertySourceNamedAfterIt() {
+		this.server.createSecret("db/credentials", "{\"username\":\"app\"}");
+		this.server.createSecret("api/key", "{\"key\":\"k\"}");
+		IntStream.range(0, 3).forEach((i) -> this.server.createSecret("app/prod/s" + i, "{\"p" + i + "\":\"" + i + "\"}"));
+		ConfigurableApplicationContext context = run(
+				"spring.config.import=optional:aws-secretsmanager:db/credentials;api/key?prefix=api.;app/prod/*");
+		assertThat(secretsPropertySources(context)).singleElement().satisfies((source) -> {
+			assertThat(source.getName())
+				.isEqualTo("aws-secretsmanager:db/credentials;api/key?prefix=api.;app/prod/*");
+			assertThat(source.getSecretKeys()).containsExactly(SecretKey.current("db/credentials"),
+					SecretKey.current("api/key"), SecretKey.current("app/prod/s0"), SecretKey.current("app/prod/s1"),
+					SecretKey.current("app/prod/s2"));
+		});
+		assertThat(context.getEnvironment().getProperty("api.key")).isEqualTo("k");
+		assertThat(context.getEnvironment().getProperty("p2")).isEqualTo("2");
+	}
+
+	@Test
+	void severalLocationsAreSeveralPropertySourcesLoadedInOneBatch() {
+		this.server.createSecret("db/credentials", "{\"username\":\"app\"}");
+		this.server.createSecret("api/key", "{\"key\":\"k\"}");
+		this.server.requests().reset();
+		ConfigurableApplicationContext context = run(
+				"spring.config.import=aws-secretsmanager:db/credentials,aws-secretsmanager:api/key");
+		assertThat(secretsPropertySources(context)).extracting(SecretsPropertySource::getName)
+			.containsExactlyInAnyOrder("aws-secretsmanager:db/credentials", "aws-secretsmanager:api/key");
+		assertThat(this.server.requests().counts()).containsExactlyEntriesOf(Map.of("BatchGetSecretValue", 1L));
+	}
+
+	@Test
+	void laterEntriesWinOverEarlierOnesForTheSameProperty() {
+		this.server.createSecret("first", "{\"shared\":\"from-first\",\"only-first\":\"1\"}");
+		this.server.createSecret("second", "{\"shared\":\"from-second\"}");
+		ConfigurableApplicationContext context = run("spring.config.import=aws-secretsmanager:first;second");
+		assertThat(context.getEnvironment().getProperty("shared")).isEqualTo("from-second");
+		assertThat(context.getEnvironment().getProperty("only-first")).isEqualTo("1");
+		ConfigurableApplicationContext reversed = run("spring.config.import=aws-secretsmanager:second;first");
+		assertThat(reversed.getEnvironment().getProperty("shared")).isEqualTo("from-first");
+	}
+
+	@Test
+	void aMissingEntryOfAnOptionalLocationKeepsTheOtherEntries() {
+		this.server.createSecret("db/credentials", "{\"username\":\"app\"}");
+		this.server.createSecret("api/key", "{\"key\":\"k\"}");
+		ConfigurableApplicationContext context = run(
+				"spring.config.import=optional:aws-secretsmanager:db/credentials;no/such;no/prefix/*;api/key");
+		assertThat(context.getEnvironment().getProperty("username")).isEqualTo("app");
+		assertThat(context.getEnvironment().getProperty("key")).isEqualTo("k");
+		assertThat(secretsPropertySources(context)).singleElement()
+			.satisfies((source) -> assertThat(source.getSecretKeys()).containsExactly(
+					SecretKey.current("db/credentials"), SecretKey.current("api/key")));
+	}
+
+	@Test
+	void anOptionalLocationWithEveryEntryMissingAddsNoPropertySource() {
+		ConfigurableApplicationContext context = run("spring.config.import=optional:aws-secretsmanager:no/such;no/other");
+		assertThat(secretsPropertySources(context)).isEmpty();
+	}
+
+	@Test
+	void aMissingEntryOfALocationIsReportedWithItsOwnEntry(CapturedOutput output) {
+		this.server.createSecret("db/credentials", "{\"username\":\"app\"}");
+		assertThatException().isThrownBy(() -> run("spring.config.import=aws-secretsmanager:db/credentials;no/such"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("'no/such' (aws-secretsmanager:no/such)")
+			.contains("optional:");
+	}
+
+	@Test
 	void optionalDoesNotHideThrottling(CapturedOutput output) {
 		this.server.faults().throttle("*", 100);
 		assertThatException().isThrownBy(() -> run("spring.config.import=optional:aws-secretsmanager:db/credentials"))
@@ -214,6 +283,22 @@ class SecretsConfigDataIntegrationTests {
 	}
 
 	@Test
+	void aRotationOfOneSecretOfALocationIsVisibleAndLaterEntriesStillWin() {
+		this.server.createSecret("first", "{\"shared\":\"first-one\",\"own\":\"first-one\"}");
+		this.server.createSecret("second", "{\"shared\":\"second-one\"}");
+		ConfigurableApplicationContext context = run("spring.config.import=aws-secretsmanager:first;second");
+		SecretCache cache = context.getBean(SecretCache.class);
+		this.server.putSecretValue("first", "{\"shared\":\"first-two\",\"own\":\"first-two\"}");
+		cache.refresh(SecretKey.current("first"));
+		assertThat(context.getEnvironment().getProperty("own")).isEqualTo("first-two");
+		assertThat(context.getEnvironment().getProperty("shared")).isEqualTo("second-one");
+		this.server.putSecretValue("second", "{\"other\":\"second-two\"}");
+		cache.refresh(SecretKey.current("second"));
+		assertThat(context.getEnvironment().getProperty("shared")).isEqualTo("first-two");
+		assertThat(context.getEnvironment().getProperty("other")).isEqualTo("second-two");
+	}
+
+	@Test
 	void customizerRegisteredInTheBootstrapRegistryAppliesToTheImportsClient() {
 		this.server.createSecret("db/credentials", "{\"username\":\"app\"}");
 		List<String> operations = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -233,6 +318,15 @@ class SecretsConfigDataIntegrationTests {
 			.run();
 		this.contexts.add(context);
 		assertThat(operations).containsExactly("BatchGetSecretValueRequest");
+	}
+
+	private static List<SecretsPropertySource> secretsPropertySources(ConfigurableApplicationContext context) {
+		return context.getEnvironment()
+			.getPropertySources()
+			.stream()
+			.filter(SecretsPropertySource.class::isInstance)
+			.map(SecretsPropertySource.class::cast)
+			.toList();
 	}
 
 	private StandardEnvironment loadEnvironment(DefaultBootstrapContext bootstrap) {

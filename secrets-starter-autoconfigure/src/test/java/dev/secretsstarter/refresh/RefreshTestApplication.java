@@ -41,6 +41,8 @@ class RefreshTestApplication {
 
 	static final AtomicInteger otherPropertiesBindings = new AtomicInteger();
 
+	static final AtomicInteger dbPropertiesBindings = new AtomicInteger();
+
 	static final AtomicInteger scopedSecretUserCreations = new AtomicInteger();
 
 	static void resetCounters() {
@@ -48,6 +50,7 @@ class RefreshTestApplication {
 		allSecretsServiceCreations.set(0);
 		unrelatedServiceCreations.set(0);
 		otherPropertiesBindings.set(0);
+		dbPropertiesBindings.set(0);
 		scopedSecretUserCreations.set(0);
 	}
 
@@ -173,6 +176,7 @@ class RefreshTestApplication {
 		}
 
 		public void setPassword(String password) {
+			dbPropertiesBindings.incrementAndGet();
 			this.password = password;
 		}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.secretsstarter.cache.SecretKey;
+import dev.secretsstarter.config.SecretsPropertySource;
 import dev.secretsstarter.local.LocalSecretsManager;
 import dev.secretsstarter.local.PasswordRotationFunction;
 import dev.secretsstarter.refresh.RefreshTestApplication.AllSecretsService;
@@ -158,6 +159,32 @@ class SecretRefreshIntegrationTests {
 		assertThat(RefreshTestApplication.unrelatedServiceCreations.get()).isEqualTo(unrelatedBefore);
 		assertThat(RefreshTestApplication.otherPropertiesBindings.get()).isEqualTo(bindingsBefore);
 		assertThat(context.getBean(OtherProperties.class).getSetting()).isEqualTo("y");
+	}
+
+	@Test
+	void aChangeOfOneSecretOfAMultiSecretImportRefreshesOnlyTheBeansOfItsProperties() {
+		ConfigurableApplicationContext context = run();
+		assertThat(context.getEnvironment().getPropertySources().stream().filter(SecretsPropertySource.class::isInstance))
+			.singleElement()
+			.satisfies((source) -> assertThat(source.getName()).isEqualTo(
+					"aws-secretsmanager:db/credentials?prefix=db.;app/api?prefix=api.;app/third?prefix=third."));
+		context.getBean(DbService.class).password();
+		assertThat(context.getBean(AllSecretsService.class).joined()).isEqualTo("db-oneapi-onethird-one");
+		int dbBefore = RefreshTestApplication.dbServiceCreations.get();
+		int allBefore = RefreshTestApplication.allSecretsServiceCreations.get();
+		int bindingsBefore = RefreshTestApplication.dbPropertiesBindings.get();
+		this.server.putSecretValue("app/api", "{\"key\":\"api-two\"}");
+		context.getBean(SecretsRefresher.class).refreshNow();
+		assertThat(context.getEnvironment().getProperty("api.key")).isEqualTo("api-two");
+		assertThat(context.getBean(AllSecretsService.class).joined()).isEqualTo("db-oneapi-twothird-one");
+		context.getBean(DbService.class).password();
+		assertThat(RefreshTestApplication.allSecretsServiceCreations.get()).isEqualTo(allBefore + 1);
+		assertThat(RefreshTestApplication.dbServiceCreations.get()).isEqualTo(dbBefore);
+		assertThat(RefreshTestApplication.dbPropertiesBindings.get()).isEqualTo(bindingsBefore);
+		assertThat(context.getBean(RotatedEvents.class).events).singleElement().satisfies((event) -> {
+			assertThat(event.getSecretId()).isEqualTo("app/api");
+			assertThat(event.getChangedPropertyNames()).containsExactly("api.key");
+		});
 	}
 
 	@Test
