@@ -40,8 +40,6 @@ public class SecretsProperties {
 
 	private final Client client = new Client();
 
-	private final WarmUp warmUp = new WarmUp();
-
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -72,10 +70,6 @@ public class SecretsProperties {
 
 	public Client getClient() {
 		return this.client;
-	}
-
-	public WarmUp getWarmUp() {
-		return this.warmUp;
 	}
 
 	/**
@@ -196,31 +190,6 @@ public class SecretsProperties {
 
 		public void setApiCallAttemptTimeout(@Nullable Duration apiCallAttemptTimeout) {
 			this.apiCallAttemptTimeout = apiCallAttemptTimeout;
-		}
-
-	}
-
-	/**
-	 * Start-up warm-up of the import path. It starts before configuration files are read, so it
-	 * is switched off only on the command line, as a system property or as the environment
-	 * variable SECRETS_WARMUP_ENABLED; a value in application.properties or YAML comes too late.
-	 */
-	public static class WarmUp {
-
-		/**
-		 * Whether to load the AWS SDK on a background thread as the application starts, when the
-		 * command line, system properties, environment or a default configuration file mention an
-		 * aws-secretsmanager: import. Nothing is sent over the network. Read before configuration
-		 * files: set it on the command line, as a system property or as SECRETS_WARMUP_ENABLED.
-		 */
-		private boolean enabled = true;
-
-		public boolean isEnabled() {
-			return this.enabled;
-		}
-
-		public void setEnabled(boolean enabled) {
-			this.enabled = enabled;
 		}
 
 	}
