@@ -1,7 +1,10 @@
 package dev.secretsstarter.autoconfigure;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+
+import javax.net.ssl.TrustManager;
 
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
@@ -116,10 +119,19 @@ public final class SecretsManagerClientFactory {
 		}
 		else if (URL_CONNECTION_PRESENT) {
 			// A builder, not an instance: the SDK client then owns and closes the HTTP client.
-			builder.httpClientBuilder(UrlConnection.builder());
+			builder.httpClientBuilder(UrlConnection.builder(isPlainHttp(this.connectionDetails.getEndpoint())));
 		}
 		customizers.forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
+	}
+
+	/**
+	 * Whether an endpoint is plain HTTP (a local server), so that a client for it never does TLS.
+	 * @param endpoint the endpoint override, or {@code null} for the regional HTTPS endpoint
+	 * @return whether the scheme is {@code http}
+	 */
+	static boolean isPlainHttp(@Nullable URI endpoint) {
+		return endpoint != null && "http".equalsIgnoreCase(endpoint.getScheme());
 	}
 
 	/**
@@ -185,8 +197,15 @@ public final class SecretsManagerClientFactory {
 	// Holders keep the optional HTTP client classes out of this class's linkage.
 	private static final class UrlConnection {
 
-		static SdkHttpClient.Builder<?> builder() {
-			return UrlConnectionHttpClient.builder();
+		static SdkHttpClient.Builder<?> builder(boolean plainHttp) {
+			UrlConnectionHttpClient.Builder builder = UrlConnectionHttpClient.builder();
+			if (plainHttp) {
+				// Building the client sets up TLS, which loads and parses the JDK's trust store
+				// (~100 ms at start-up) for nothing when every request is plain HTTP. With no trust
+				// managers, TLS would refuse every server, so this can never weaken an HTTPS call.
+				builder.tlsTrustManagersProvider(() -> new TrustManager[0]);
+			}
+			return builder;
 		}
 
 	}
