@@ -12,6 +12,7 @@ import dev.secretsstarter.refresh.SecretsRefresher;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -72,6 +73,14 @@ public final class SecretsActuatorAutoConfiguration {
 				.failures() : SecretsEndpoint.SecretRefresher.of(cache);
 			return new SecretsEndpoint(cache, usages, refresh, clock.getIfUnique(Clock::systemUTC),
 					properties.getMaxStaleness(), () -> (rotation != null) ? rotation.status() : null);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(SecretsEndpoint.class)
+		@ConditionalOnAvailableEndpoint(endpoint = SecretsEndpoint.class, exposure = EndpointExposure.WEB)
+		SecretsEndpointWebExtension secretsEndpointWebExtension(SecretsEndpoint endpoint) {
+			return new SecretsEndpointWebExtension(endpoint);
 		}
 
 	}

@@ -107,13 +107,23 @@ public class SecretsEndpoint {
 	}
 
 	/**
-	 * Refresh one secret now.
+	 * Refresh one secret now. Over HTTP, {@link SecretsEndpointWebExtension} answers 404 instead
+	 * for a secret that is not tracked.
 	 * @param path the secret id, split at {@code /}
 	 * @return what changed; nothing if the secret is not tracked
 	 */
 	@WriteOperation
 	public RefreshReport refreshSecret(@Selector(match = Match.ALL_REMAINING) String... path) {
 		return refresh(keysOf(String.join("/", path)));
+	}
+
+	/**
+	 * Whether any key the endpoint lists (in use or cached) is of this secret.
+	 * @param secretId the secret name or ARN, as the application names it
+	 * @return whether the secret is tracked
+	 */
+	boolean isUsed(String secretId) {
+		return !keysOf(secretId).isEmpty();
 	}
 
 	private RefreshReport refresh(List<SecretKey> all) {

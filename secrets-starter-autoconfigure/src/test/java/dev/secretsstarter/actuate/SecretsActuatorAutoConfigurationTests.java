@@ -27,7 +27,21 @@ class SecretsActuatorAutoConfigurationTests {
 
 	@Test
 	void endpointIsNotCreatedWhenNotExposed() {
-		this.runner.run((context) -> assertThat(context).doesNotHaveBean(SecretsEndpoint.class));
+		this.runner.run((context) -> assertThat(context).doesNotHaveBean(SecretsEndpoint.class)
+			.doesNotHaveBean(SecretsEndpointWebExtension.class));
+	}
+
+	@Test
+	void webExtensionIsCreatedWhenExposedOverHttp() {
+		this.runner.withPropertyValues("management.endpoints.web.exposure.include=secrets")
+			.run((context) -> assertThat(context).hasSingleBean(SecretsEndpointWebExtension.class));
+	}
+
+	@Test
+	void webExtensionIsNotCreatedWhenExposedOverJmxOnly() {
+		this.runner.withPropertyValues("spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=secrets")
+			.run((context) -> assertThat(context).hasSingleBean(SecretsEndpoint.class)
+				.doesNotHaveBean(SecretsEndpointWebExtension.class));
 	}
 
 	@Test

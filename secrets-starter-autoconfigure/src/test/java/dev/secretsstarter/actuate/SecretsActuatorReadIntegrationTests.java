@@ -85,12 +85,21 @@ class SecretsActuatorReadIntegrationTests {
 	}
 
 	@Test
-	void endpointAnswers404ForASecretNotTrackedAndRefreshesNothing() {
+	void endpointAnswers404ForASecretNotTracked() {
 		ObservedApplication app = run();
 		assertThat(app.get("/actuator/secrets/no/such").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void refreshingASecretTheApplicationDoesNotUseAnswers404NamingItAndCallsNothing() {
+		ObservedApplication app = run();
+		this.server.requests().reset();
 		HttpResponse<String> refresh = app.post("/actuator/secrets/no/such");
-		assertThat(refresh.statusCode()).isEqualTo(200);
-		assertThat(app.json(refresh).get("refreshed").size()).isZero();
+		assertThat(refresh.statusCode()).isEqualTo(404);
+		JsonNode body = app.json(refresh);
+		assertThat(body.get("secretId").asString()).isEqualTo("no/such");
+		assertThat(body.get("error").asString()).contains("'no/such'").contains("not used by this application");
+		assertThat(this.server.requests().counts()).isEmpty();
 	}
 
 	@Test
