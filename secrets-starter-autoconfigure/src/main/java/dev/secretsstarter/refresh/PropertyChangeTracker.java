@@ -48,6 +48,25 @@ final class PropertyChangeTracker {
 	}
 
 	/**
+	 * The snapshot of every imported secret whose properties the Environment exposes now.
+	 * @return the snapshots by key
+	 */
+	Map<SecretKey, SecretSnapshot> importedSnapshots() {
+		Map<SecretKey, SecretSnapshot> snapshots = new LinkedHashMap<>();
+		for (PropertySource<?> source : this.environment.getPropertySources()) {
+			if (source instanceof SecretsPropertySource secrets) {
+				for (SecretKey key : secrets.getSecretKeys()) {
+					SecretSnapshot snapshot = secrets.getSnapshot(key);
+					if (snapshot != null) {
+						snapshots.putIfAbsent(key, snapshot);
+					}
+				}
+			}
+		}
+		return snapshots;
+	}
+
+	/**
 	 * The changed names of the properties of changed keys.
 	 * @param changes the changed keys with their previous and current snapshots
 	 * @param environmentNames receives the names of changed properties of the Environment

@@ -51,7 +51,8 @@ public final class SecretRefreshAutoConfiguration {
 	@ConditionalOnMissingBean
 	SecretsRefresher secretsRefresher(SecretCache cache, SecretUsages usages, ObjectProvider<SecretsManagerClient> client,
 			SecretRefreshProperties properties, ObjectProvider<Clock> clock, ConfigurableApplicationContext context,
-			ObjectProvider<BeanRefresher> beanRefresher, ObjectProvider<SecretRefreshListener> listeners) {
+			ObjectProvider<BeanRefresher> beanRefresher, ObjectProvider<SecretRefreshListener> listeners,
+			KnownSnapshots secretsKnownSnapshots) {
 		validate(properties);
 		Clock resolvedClock = clock.getIfUnique(Clock::systemUTC);
 		// The client (a lazy bean) is built on the first poll of a tracked secret, not at start-up.
@@ -61,9 +62,16 @@ public final class SecretRefreshAutoConfiguration {
 				? new BatchChangeDetector(lazyClient, cache, resolvedClock, describe) : describe;
 		SecretsRefresher refresher = new SecretsRefresher(cache, usages, detector,
 				beanRefresher.getIfAvailable(() -> BeanRefresher.NONE),
-				new PropertyChangeTracker(context.getEnvironment()), context, properties, resolvedClock);
+				new PropertyChangeTracker(context.getEnvironment()), context, properties, resolvedClock,
+				secretsKnownSnapshots);
 		listeners.orderedStream().forEach(refresher::addListener);
 		return refresher;
+	}
+
+	// A post-processor, so that it sees the loads made while singletons are created.
+	@Bean
+	static KnownSnapshots secretsKnownSnapshots() {
+		return new KnownSnapshots();
 	}
 
 	@Bean

@@ -96,9 +96,11 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 
 	private final Stats stats = new Stats();
 
+	private final KnownSnapshots known;
+
 	SecretsRefresher(SecretCache cache, SecretUsages usages, ChangeDetector detector, BeanRefresher beans,
 			PropertyChangeTracker tracker, ApplicationEventPublisher publisher, SecretRefreshProperties properties,
-			Clock clock) {
+			Clock clock, KnownSnapshots known) {
 		this.cache = cache;
 		this.usages = usages;
 		this.detector = detector;
@@ -114,7 +116,11 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 			return thread;
 		});
 		this.executor.setRemoveOnCancelPolicy(true);
-		cache.addListener(this);
+		// Changes are reported relative to the last version seen, so that a key the cache evicted
+		// and loaded again at another version is a rotation, not a first load.
+		this.known = known;
+		known.attach(cache);
+		known.addListener(this, usages::keys);
 	}
 
 	/**
@@ -193,7 +199,13 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 	@Override
 	public void start() {
 		this.running = true;
-		submit(this.tracker::remember);
+		submit(() -> {
+			this.tracker.remember();
+			// Imports and early injections were loaded before this listener existed: what the
+			// Environment exposes, else what the cache holds, is the version they copied.
+			this.tracker.importedSnapshots().forEach(this.known::seed);
+			trackedKeys().forEach((key) -> this.known.seed(key, this.cache.getIfPresent(key)));
+		});
 		if (this.properties.isEnabled()) {
 			scheduleNext();
 		}
