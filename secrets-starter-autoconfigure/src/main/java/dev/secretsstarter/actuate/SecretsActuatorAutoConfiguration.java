@@ -8,6 +8,7 @@ import dev.secretsstarter.cache.SecretCacheProperties;
 import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.cache.SecretUsages;
 import dev.secretsstarter.refresh.SecretRefreshAutoConfiguration;
+import dev.secretsstarter.refresh.SecretRefreshProperties;
 import dev.secretsstarter.refresh.SecretsRefresher;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -99,8 +100,13 @@ public final class SecretsActuatorAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean(name = "secretsHealthIndicator")
 		SecretsHealthIndicator secretsHealthIndicator(SecretCache cache, ObjectProvider<Clock> clock,
-				SecretCacheProperties properties) {
-			return new SecretsHealthIndicator(cache, clock.getIfUnique(Clock::systemUTC), properties.getMaxStaleness());
+				SecretCacheProperties properties, ObjectProvider<SecretsRefresher> refresher,
+				ObjectProvider<SecretRefreshProperties> refreshProperties) {
+			// Without the rotation machinery there are no polls to fail: the cache alone decides.
+			SecretsRefresher rotation = refresher.getIfUnique();
+			int threshold = refreshProperties.getIfAvailable(SecretRefreshProperties::new).getHealthFailureThreshold();
+			return new SecretsHealthIndicator(cache, clock.getIfUnique(Clock::systemUTC), properties.getMaxStaleness(),
+					() -> (rotation != null) ? rotation.status() : null, threshold);
 		}
 
 	}

@@ -4,36 +4,45 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.secretsstarter.cache.SecretCache;
 import dev.secretsstarter.cache.SecretCacheEntryStatus;
 import dev.secretsstarter.cache.SecretKey;
+import dev.secretsstarter.refresh.SecretRefreshStatus;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
 /**
- * The {@code secrets} health contributor, computed from the cache without any API call:
+ * The {@code secrets} health contributor, computed from the cache and the state of rotation
+ * detection without any API call:
  * <ul>
  * <li>{@code UP} while every cached value that follows a stage was confirmed current by its last
- * refresh or check;</li>
- * <li>{@link #DEGRADED} while some value is served stale: its last refresh failed and it is within
- * {@code secrets.cache.max-staleness};</li>
+ * refresh or check, and rotation detection works;</li>
+ * <li>{@link #DEGRADED} while some value is served stale (its last refresh failed and it is within
+ * {@code secrets.cache.max-staleness}), or while the last polls for changes all failed
+ * ({@code secrets.refresh.health-failure-threshold} in a row), so rotations are being missed
+ * even if no cached value is stale yet (for example keys the cache evicted);</li>
  * <li>{@code DOWN} when a value's refresh failed and it is past the maximum staleness, so reading
  * it fails.</li>
  * </ul>
  * Details: {@code secrets} (how many keys are cached), {@code stale} and {@code expired} (the
- * affected keys, as {@code id@stage}) and {@code maxStaleness}; never a value. Boot leaves a status
- * it does not know out of the aggregate, so by default a degraded {@code secrets} does not change
- * the application's overall status; see the operations guide to change that. Thread-safe.
+ * affected keys, as {@code id@stage}), {@code maxStaleness}, and, when polling keeps failing,
+ * {@code consecutiveFailedPolls} and {@code lastFailureKind} (such as {@code SERVICE_ERROR}); never
+ * a value. Boot leaves a status it does not know out of the aggregate, so by default a degraded
+ * {@code secrets} does not change the application's overall status; see the operations guide to
+ * change that. Thread-safe.
  *
  * @author secrets-starter team
  */
 public class SecretsHealthIndicator extends AbstractHealthIndicator {
 
-	/** Values are served stale because refreshing them failed. */
-	public static final Status DEGRADED = new Status("DEGRADED", "Secret values are served stale");
+	/** Values are served stale, or polls for changes keep failing. */
+	public static final Status DEGRADED = new Status("DEGRADED",
+			"Secret values are served stale, or changes to them cannot be detected");
 
 	private final SecretCache cache;
 
@@ -41,17 +50,37 @@ public class SecretsHealthIndicator extends AbstractHealthIndicator {
 
 	private final Duration maxStaleness;
 
+	private final Supplier<@Nullable SecretRefreshStatus> refreshStatus;
+
+	private final int failedPollsThreshold;
+
 	/**
-	 * Create the indicator.
+	 * Create the indicator for the cache alone (no rotation detection).
 	 * @param cache the cache to inspect
 	 * @param clock the clock ages are measured with
 	 * @param maxStaleness {@code secrets.cache.max-staleness}
 	 */
 	public SecretsHealthIndicator(SecretCache cache, Clock clock, Duration maxStaleness) {
+		this(cache, clock, maxStaleness, () -> null, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Create the indicator.
+	 * @param cache the cache to inspect
+	 * @param clock the clock ages are measured with
+	 * @param maxStaleness {@code secrets.cache.max-staleness}
+	 * @param refreshStatus the state of rotation detection, answering {@code null} without it
+	 * @param failedPollsThreshold failed polls in a row from which health is degraded
+	 * ({@code secrets.refresh.health-failure-threshold})
+	 */
+	public SecretsHealthIndicator(SecretCache cache, Clock clock, Duration maxStaleness,
+			Supplier<@Nullable SecretRefreshStatus> refreshStatus, int failedPollsThreshold) {
 		super("Secrets health check failed");
 		this.cache = cache;
 		this.clock = clock;
 		this.maxStaleness = maxStaleness;
+		this.refreshStatus = refreshStatus;
+		this.failedPollsThreshold = failedPollsThreshold;
 	}
 
 	@Override
@@ -73,7 +102,9 @@ public class SecretsHealthIndicator extends AbstractHealthIndicator {
 		}
 		stale.sort(null);
 		expired.sort(null);
-		builder.status(!expired.isEmpty() ? Status.DOWN : !stale.isEmpty() ? DEGRADED : Status.UP)
+		SecretRefreshStatus refresh = this.refreshStatus.get();
+		boolean pollsFailing = refresh != null && refresh.consecutiveFailedPolls() >= this.failedPollsThreshold;
+		builder.status(!expired.isEmpty() ? Status.DOWN : (!stale.isEmpty() || pollsFailing) ? DEGRADED : Status.UP)
 			.withDetail("secrets", cached)
 			.withDetail("maxStaleness", this.maxStaleness.toString());
 		if (!stale.isEmpty()) {
@@ -81,6 +112,12 @@ public class SecretsHealthIndicator extends AbstractHealthIndicator {
 		}
 		if (!expired.isEmpty()) {
 			builder.withDetail("expired", expired);
+		}
+		if (pollsFailing) {
+			builder.withDetail("consecutiveFailedPolls", refresh.consecutiveFailedPolls());
+			if (refresh.lastFailureKind() != null) {
+				builder.withDetail("lastFailureKind", refresh.lastFailureKind().name());
+			}
 		}
 	}
 

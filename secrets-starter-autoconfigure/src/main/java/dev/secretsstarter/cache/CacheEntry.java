@@ -38,7 +38,8 @@ record CacheEntry(SecretSnapshot snapshot, Instant verifiedAt, @Nullable Throwab
 
 	SecretCacheEntryStatus status(SecretKey key) {
 		return new SecretCacheEntryStatus(key, this.snapshot.versionId(), this.snapshot.fetchedAt(), this.verifiedAt,
-				(this.lastFailure != null) ? String.valueOf(this.lastFailure.getMessage()) : null, this.lastFailureAt);
+				(this.lastFailure != null) ? String.valueOf(this.lastFailure.getMessage()) : null, this.lastFailureAt,
+				(this.lastFailure != null) ? SecretFailureKind.of(this.lastFailure) : null);
 	}
 
 }

@@ -112,7 +112,7 @@ final class BatchChangeDetector implements ChangeDetector {
 
 	private void fail(SecretKey key, SecretsException failure, PollOutcome outcome) {
 		this.cache.markFailed(key, failure);
-		outcome.failed(key, failure.getMessage());
+		outcome.failed(key, failure.getMessage(), PollOutcome.kindOf(failure));
 	}
 
 }

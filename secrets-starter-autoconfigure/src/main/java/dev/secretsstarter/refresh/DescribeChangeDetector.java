@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 
 import dev.secretsstarter.cache.SecretCache;
 import dev.secretsstarter.cache.SecretCacheEntryStatus;
+import dev.secretsstarter.cache.SecretFailureKind;
 import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.cache.SecretSnapshot;
 import dev.secretsstarter.core.SecretAccessDeniedException;
@@ -72,7 +73,7 @@ final class DescribeChangeDetector implements ChangeDetector {
 			}
 			keys.forEach((key) -> {
 				this.cache.markFailed(key, failure);
-				outcome.failed(key, failure.getMessage());
+				outcome.failed(key, failure.getMessage(), PollOutcome.kindOf(failure));
 			});
 			return;
 		}
@@ -109,12 +110,14 @@ final class DescribeChangeDetector implements ChangeDetector {
 				SecretCacheEntryStatus status = this.cache.status(key);
 				String cause = (status != null && status.lastFailure() != null) ? status.lastFailure()
 						: "the download is backing off after an earlier failure";
+				SecretFailureKind kind = (status != null && status.lastFailureKind() != null) ? status.lastFailureKind()
+						: SecretFailureKind.OTHER;
 				outcome.failed(key, "Version " + expectedVersionId + " of secret '" + key
-						+ "' could not be downloaded; still serving version " + after.versionId() + ": " + cause);
+						+ "' could not be downloaded; still serving version " + after.versionId() + ": " + cause, kind);
 			}
 		}
 		catch (RuntimeException ex) {
-			outcome.failed(key, String.valueOf(ex.getMessage()));
+			outcome.failed(key, String.valueOf(ex.getMessage()), PollOutcome.kindOf(ex));
 		}
 	}
 

@@ -1,10 +1,15 @@
 package dev.secretsstarter.refresh;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
+import dev.secretsstarter.cache.SecretFailureKind;
 import dev.secretsstarter.cache.SecretKey;
+import dev.secretsstarter.core.SecretsException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects what the checks of one poll found. Confined to the poll's thread.
@@ -21,6 +26,10 @@ final class PollOutcome {
 
 	private final Map<SecretKey, String> failures = new LinkedHashMap<>();
 
+	private final Set<SecretKey> answered = new HashSet<>();
+
+	private @Nullable SecretFailureKind lastFailureKind;
+
 	PollOutcome(SecretPollResult.Trigger trigger, Instant startedAt) {
 		this.trigger = trigger;
 		this.startedAt = startedAt;
@@ -28,20 +37,56 @@ final class PollOutcome {
 
 	void unchanged(SecretKey key) {
 		this.checked++;
+		this.answered.add(key);
 	}
 
 	void changed(SecretKey key) {
 		this.checked++;
 		this.changed++;
+		this.answered.add(key);
 	}
 
-	void failed(SecretKey key, String reason) {
+	void failed(SecretKey key, String reason, SecretFailureKind kind) {
 		this.checked++;
 		this.failures.put(key, reason);
+		this.answered.add(key);
+		this.lastFailureKind = kind;
+	}
+
+	/**
+	 * Whether a key's check has reported.
+	 * @param key the key
+	 * @return whether its check reported an outcome
+	 */
+	boolean isAnswered(SecretKey key) {
+		return this.answered.contains(key);
+	}
+
+	/**
+	 * The kind of the last failed check.
+	 * @return the kind, or {@code null} if no check failed
+	 */
+	@Nullable SecretFailureKind lastFailureKind() {
+		return this.lastFailureKind;
 	}
 
 	SecretPollResult result(Instant finishedAt) {
 		return new SecretPollResult(this.trigger, this.startedAt, finishedAt, this.checked, this.changed, this.failures);
+	}
+
+	/**
+	 * Classify a check's failure: by the AWS error anywhere in its cause chain, else by the error
+	 * code a per-secret batch error carries.
+	 * @param failure the failure
+	 * @return the kind
+	 */
+	static SecretFailureKind kindOf(Throwable failure) {
+		SecretFailureKind kind = SecretFailureKind.of(failure);
+		if (kind == SecretFailureKind.OTHER && failure instanceof SecretsException secrets
+				&& secrets.getErrorCode() != null) {
+			return SecretFailureKind.ofErrorCode(secrets.getErrorCode(), 0);
+		}
+		return kind;
 	}
 
 }

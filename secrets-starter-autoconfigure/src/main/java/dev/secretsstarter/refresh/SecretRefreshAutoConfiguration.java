@@ -90,6 +90,11 @@ public final class SecretRefreshAutoConfiguration {
 					"it must be a fraction between 0 and 0.5, but is " + properties.getJitter(),
 					"Set it to the fraction by which polls may vary, for example 0.1");
 		}
+		if (properties.getHealthFailureThreshold() < 1) {
+			throw new InvalidSecretsConfigurationException("secrets.refresh.health-failure-threshold",
+					"it must be at least 1, but is " + properties.getHealthFailureThreshold(),
+					"Set it to how many failed polls in a row make the secrets health DEGRADED, for example 3");
+		}
 		if (!isPositive(properties.getBackoff().getMax())) {
 			throw new InvalidSecretsConfigurationException("secrets.refresh.backoff.max", "it must be longer than zero",
 					"Set it to the longest wait between failing polls, for example 10m");

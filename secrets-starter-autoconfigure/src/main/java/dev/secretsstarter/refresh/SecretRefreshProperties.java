@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * see the same latency) with the {@code describe} strategy costs one DescribeSecret call per
  * tracked secret per poll and downloads no value while nothing changes: 60 calls per secret per
  * hour per instance. Ten percent jitter spreads the polls of many instances. Failed polls back
- * off exponentially up to ten minutes, so an outage costs a few calls per secret per hour.
+ * off exponentially up to ten minutes, so an outage costs a few calls per secret per hour. Health
+ * turns DEGRADED after three failed polls in a row (about seven minutes at the defaults, with the
+ * backoff): one or two failures are usually transient, three mean rotations are being missed.
  *
  * @author secrets-starter team
  */
@@ -47,6 +49,13 @@ public class SecretRefreshProperties {
 	 * once, without waiting for the next poll.
 	 */
 	private boolean localPush = true;
+
+	/**
+	 * Number of polls in a row in which every check failed after which the secrets health
+	 * contributor reports DEGRADED, even while every cached value is still within its maximum
+	 * staleness: rotations are being missed.
+	 */
+	private int healthFailureThreshold = 3;
 
 	private final Backoff backoff = new Backoff();
 
@@ -88,6 +97,14 @@ public class SecretRefreshProperties {
 
 	public void setLocalPush(boolean localPush) {
 		this.localPush = localPush;
+	}
+
+	public int getHealthFailureThreshold() {
+		return this.healthFailureThreshold;
+	}
+
+	public void setHealthFailureThreshold(int healthFailureThreshold) {
+		this.healthFailureThreshold = healthFailureThreshold;
 	}
 
 	public Backoff getBackoff() {

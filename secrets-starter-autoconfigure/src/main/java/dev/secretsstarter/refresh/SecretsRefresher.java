@@ -25,6 +25,7 @@ import java.util.function.Predicate;
 
 import dev.secretsstarter.cache.SecretCache;
 import dev.secretsstarter.cache.SecretCacheListener;
+import dev.secretsstarter.cache.SecretFailureKind;
 import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.cache.SecretSnapshot;
 import dev.secretsstarter.cache.SecretUsages;
@@ -168,7 +169,8 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 		synchronized (this.stats) {
 			return new SecretRefreshStatus(this.properties.isEnabled(), this.properties.getStrategy(),
 					this.properties.getInterval(), trackedKeys().size(), this.stats.polls, this.stats.rotations,
-					this.stats.checkFailures, this.stats.consecutiveFailedPolls, this.stats.lastPoll,
+					this.stats.checkFailures, this.stats.consecutiveFailedPolls, this.stats.lastFailureKind,
+					this.stats.lastPoll,
 					this.stats.lastSuccessAt, this.stats.nextPollAt);
 		}
 	}
@@ -242,6 +244,13 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Polling secrets for changes failed unexpectedly; values stay as they are", ex);
+			// Counted as failed checks, so that the poll backs off and health hears of it. The
+			// exception's message stays in the log above: it is not ours to vouch for.
+			SecretFailureKind kind = PollOutcome.kindOf(ex);
+			keys.stream().filter((key) -> !outcome.isAnswered(key)).forEach((key) -> outcome.failed(key,
+					"Checking secret '" + key + "' for changes failed unexpectedly (" + ex.getClass().getName()
+							+ "); see the log",
+					kind));
 		}
 		drain();
 		SecretPollResult result = outcome.result(this.clock.instant());
@@ -249,6 +258,9 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 			this.stats.polls++;
 			this.stats.checkFailures += result.failed();
 			this.stats.lastPoll = result;
+			if (outcome.lastFailureKind() != null) {
+				this.stats.lastFailureKind = outcome.lastFailureKind();
+			}
 			if (result.failedEntirely()) {
 				this.stats.consecutiveFailedPolls++;
 			}
@@ -410,6 +422,8 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 		long checkFailures;
 
 		int consecutiveFailedPolls;
+
+		@Nullable SecretFailureKind lastFailureKind;
 
 		@Nullable SecretPollResult lastPoll;
 

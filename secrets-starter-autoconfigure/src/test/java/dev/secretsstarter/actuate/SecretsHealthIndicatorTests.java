@@ -7,8 +7,11 @@ import java.util.List;
 import dev.secretsstarter.cache.CaffeineSecretCache;
 import dev.secretsstarter.cache.MutableClock;
 import dev.secretsstarter.cache.SecretCacheProperties;
+import dev.secretsstarter.cache.SecretFailureKind;
 import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.local.LocalSecretsManager;
+import dev.secretsstarter.refresh.SecretRefreshProperties;
+import dev.secretsstarter.refresh.SecretRefreshStatus;
 import dev.secretsstarter.testing.LocalClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,6 +104,38 @@ class SecretsHealthIndicatorTests {
 		this.clock.advance(Duration.ofSeconds(1));
 		this.cache.refresh(DB);
 		assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UP);
+	}
+
+	private SecretsHealthIndicator withFailedPolls(int failedPolls) {
+		SecretRefreshStatus status = new SecretRefreshStatus(true, SecretRefreshProperties.DetectionStrategy.DESCRIBE,
+				Duration.ofMinutes(1), 1, 5, 0, failedPolls, failedPolls, SecretFailureKind.UNREACHABLE, null, null, null);
+		return new SecretsHealthIndicator(this.cache, this.clock, Duration.ofMinutes(10), () -> status, 3);
+	}
+
+	@Test
+	void upWhileFewerPollsThanTheThresholdFailedInARow() {
+		this.cache.get(DB);
+		Health health = withFailedPolls(2).health();
+		assertThat(health.getStatus()).isEqualTo(Status.UP);
+		assertThat(health.getDetails()).doesNotContainKeys("consecutiveFailedPolls", "lastFailureKind");
+	}
+
+	@Test
+	void degradedOnceThresholdPollsFailedInARowThoughNoValueIsStale() {
+		this.cache.get(DB);
+		Health health = withFailedPolls(3).health();
+		assertThat(health.getStatus()).isEqualTo(SecretsHealthIndicator.DEGRADED);
+		assertThat(health.getDetails()).containsEntry("consecutiveFailedPolls", 3)
+			.containsEntry("lastFailureKind", "UNREACHABLE")
+			.doesNotContainKey("stale");
+	}
+
+	@Test
+	void downPastTheMaximumStalenessWhateverThePolls() {
+		this.cache.get(DB);
+		failRefresh();
+		this.clock.advance(Duration.ofMinutes(11));
+		assertThat(withFailedPolls(5).health().getStatus()).isEqualTo(Status.DOWN);
 	}
 
 	@Test

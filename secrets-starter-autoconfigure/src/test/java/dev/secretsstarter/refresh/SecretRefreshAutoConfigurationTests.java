@@ -98,6 +98,15 @@ class SecretRefreshAutoConfigurationTests {
 	}
 
 	@Test
+	void aHealthFailureThresholdBelowOneFailsStartUpNamingTheProperty() {
+		this.runner.withPropertyValues("secrets.refresh.health-failure-threshold=0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidSecretsConfigurationException.class)
+				.hasMessageContaining("secrets.refresh.health-failure-threshold"));
+	}
+
+	@Test
 	void withoutSpringCloudContextSecretValueSitesStillFollowARotation() {
 		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.cloud"))
 			.withUserConfiguration(Consumer.class)
@@ -161,8 +170,8 @@ class SecretRefreshAutoConfigurationTests {
 		}
 		assertThat(properties).containsOnlyKeys("secrets.refresh.enabled", "secrets.refresh.interval",
 				"secrets.refresh.jitter", "secrets.refresh.strategy", "secrets.refresh.local-push",
-				"secrets.refresh.backoff.max", "secrets.datasource.secret-id", "secrets.datasource.username-key",
-				"secrets.datasource.password-key");
+				"secrets.refresh.backoff.max", "secrets.refresh.health-failure-threshold",
+				"secrets.datasource.secret-id", "secrets.datasource.username-key", "secrets.datasource.password-key");
 		properties.forEach((name, description) -> assertThat(description).as(name).isNotBlank().doesNotContain("{@"));
 	}
 
