@@ -135,6 +135,7 @@ public final class Report {
 		SvgBarChart chart = new SvgBarChart("Added start-up time vs the same app without a secrets starter",
 				"added start-up, ms (median, min–max)", counts.stream().map((n) -> "N = " + n).toList());
 		List<String> verdicts = new ArrayList<>();
+		Map<Integer, Stats> oursAddedByCount = new LinkedHashMap<>();
 		this.md.append("### Time to ready (ms since JVM start)\n\n")
 			.append("| N secrets | no starter | Spring Cloud AWS | secrets-starter | added: Spring Cloud AWS | ")
 			.append("added: secrets-starter | secrets-starter − Spring Cloud AWS (paired) |\n")
@@ -153,6 +154,7 @@ public final class Report {
 			}
 			if (oursAdded != null) {
 				chart.bar("secrets-starter", "N = " + n, oursAdded);
+				oursAddedByCount.put(n, oursAdded);
 			}
 			verdict(verdicts, n, "start-up time", scaAdded, oursAdded);
 		}
@@ -192,6 +194,7 @@ public final class Report {
 			this.md.append("- ").append(verdict).append('\n');
 		}
 		this.md.append('\n').append("![Added start-up time](").append(STARTUP_CHART).append(")\n\n");
+		sdkFloor(oursAddedByCount);
 		this.md.append(String.format(Locale.ROOT, "Runs per variant and N: %d.%n%n",
 				stat(rows, "BASELINE", "ready_ms") == null ? 0 : countRounds(rows)));
 		write(STARTUP_CHART, chart.render());
@@ -207,6 +210,41 @@ public final class Report {
 		String target = (n == 0) ? "≤ 1/3 of its fixed cost" : (n == 100) ? "≤ 1/3 of its added start-up" : null;
 		verdicts.add(String.format(Locale.ROOT, "N = %d: secrets-starter adds %.2f× the %s Spring Cloud AWS adds%s", n, ratio,
 				what, (target != null) ? " (target " + target + ": " + ((ratio <= 1 / 3.0) ? "met" : "not met") + ")" : ""));
+	}
+
+	/** The SDK's own first use, and its share of our added start-up. */
+	private void sdkFloor(Map<Integer, Stats> oursAdded) {
+		List<Map<String, String>> rows = Csv.read(this.resultsDir.resolve(StartupBenchmark.SDK_FLOOR_RESULTS));
+		if (rows.isEmpty()) {
+			return;
+		}
+		Stats build = column(rows, "build_ms");
+		Stats call = column(rows, "call_ms");
+		Stats both = Stats.of(rows.stream()
+			.map((row) -> Double.parseDouble(row.get("build_ms")) + Double.parseDouble(row.get("call_ms")))
+			.toList());
+		this.md.append("### The AWS SDK's own first use\n\n")
+			.append("In the no-starter application, once it is ready, the same JVM builds a Secrets Manager client by ")
+			.append("hand (URL-connection HTTP client) and makes one BatchGetSecretValue call for one secret ")
+			.append("(`SdkFloorMain`). Any starter built on the SDK pays this when it builds its first client, so it is ")
+			.append("part of both starters' added start-up as soon as one secret is imported: a floor that no ")
+			.append("batching or caching removes.\n\n")
+			.append("| step | ms (median, min–max) | classes loaded (median) |\n|---|---:|---:|\n")
+			.append("| build the client | ").append(fmt(build, 0)).append(" | |\n")
+			.append("| first call | ").append(fmt(call, 0)).append(" | |\n")
+			.append("| both | ").append(fmt(both, 0)).append(" | ").append(median(column(rows, "classes"))).append(" |\n\n");
+		oursAdded.forEach((n, added) -> {
+			if (n > 0) {
+				this.md.append(String.format(Locale.ROOT,
+						"- N = %d: the SDK's first use is %.0f %% of the start-up secrets-starter adds%n", n,
+						100 * both.median() / added.median()));
+			}
+		});
+		this.md.append('\n');
+	}
+
+	private static Stats column(List<Map<String, String>> rows, String column) {
+		return Stats.of(rows.stream().map((row) -> Double.parseDouble(row.get(column))).toList());
 	}
 
 	private static String median(Stats stats) {

@@ -24,6 +24,11 @@ public final class StartupBenchmark {
 	/** The raw results file. */
 	public static final String RESULTS = "startup.csv";
 
+	/** The raw results of the SDK's own first use (see {@code SdkFloorMain}). */
+	public static final String SDK_FLOOR_RESULTS = "sdk-floor.csv";
+
+	static final List<String> SDK_FLOOR_COLUMNS = List.of("round", "build_ms", "call_ms", "classes");
+
 	static final List<String> COLUMNS = List.of("n", "round", "variant", "ready_ms", "run_ms", "cpu_ms", "classes", "wall_ms", "loaded",
 			"api_calls", "get_secret_value", "batch_get_secret_value", "calls_by_operation");
 
@@ -75,8 +80,34 @@ public final class StartupBenchmark {
 				}
 				System.out.println("startup: N=" + n + " done");
 			}
+			Csv.write(resultsDir.resolve(SDK_FLOOR_RESULTS), SDK_FLOOR_COLUMNS, sdkFloor(server));
 		}
 		Csv.write(resultsDir.resolve(RESULTS), COLUMNS, rows);
+	}
+
+	/**
+	 * The SDK's own first use, by hand, after the no-starter application started: on the
+	 * secrets-starter class path (for the SDK jars) with its auto-configurations switched off.
+	 */
+	private List<Map<String, String>> sdkFloor(LocalSecretsManager server) {
+		List<Map<String, String>> rows = new ArrayList<>();
+		for (int round = 1; round <= this.rounds; round++) {
+			ChildProcess.Result result = ChildProcess.run(this.classpaths.forVariant(Variant.OURS),
+					List.of("-Xshare:auto"), "dev.secretsstarter.benchmarks.apps.SdkFloorMain",
+					List.of("--bench.endpoint=" + server.endpoint(), "--bench.region=" + server.region(),
+							"--secrets.enabled=false", "--logging.level.root=WARN"),
+					TIMEOUT);
+			if (!result.succeeded()) {
+				this.notes.add("startup", "the SDK floor run failed: " + result.failureReason());
+				continue;
+			}
+			Map<String, String> row = new LinkedHashMap<>();
+			row.put("round", String.valueOf(round));
+			SDK_FLOOR_COLUMNS.stream().skip(1).forEach((column) -> row.put(column, result.first().get(column)));
+			rows.add(row);
+		}
+		System.out.println("startup: SDK floor done");
+		return rows;
 	}
 
 	/** One discarded run per variant (page cache, JIT of the file system); drops variants that cannot start. */
