@@ -12,6 +12,7 @@ import java.util.function.Supplier;
 
 import dev.secretsstarter.cache.BatchGetSecretValuePages;
 import dev.secretsstarter.cache.SecretCache;
+import dev.secretsstarter.cache.SecretFailureKind;
 import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.cache.SecretSnapshot;
 import dev.secretsstarter.core.SecretsException;
@@ -111,8 +112,13 @@ final class BatchChangeDetector implements ChangeDetector {
 	}
 
 	private void fail(SecretKey key, SecretsException failure, PollOutcome outcome) {
+		SecretFailureKind kind = PollOutcome.kindOf(failure);
+		if (PollOutcome.stillAbsent(kind, this.cache.getIfPresent(key))) {
+			outcome.unchanged(key);
+			return;
+		}
 		this.cache.markFailed(key, failure);
-		outcome.failed(key, failure.getMessage(), PollOutcome.kindOf(failure));
+		outcome.failed(key, failure.getMessage(), kind);
 	}
 
 }

@@ -71,9 +71,14 @@ final class DescribeChangeDetector implements ChangeDetector {
 				keys.forEach((key) -> download(key, null, outcome));
 				return;
 			}
+			SecretFailureKind kind = PollOutcome.kindOf(failure);
 			keys.forEach((key) -> {
+				if (PollOutcome.stillAbsent(kind, this.cache.getIfPresent(key))) {
+					outcome.unchanged(key);
+					return;
+				}
 				this.cache.markFailed(key, failure);
-				outcome.failed(key, failure.getMessage(), PollOutcome.kindOf(failure));
+				outcome.failed(key, failure.getMessage(), kind);
 			});
 			return;
 		}
@@ -117,7 +122,13 @@ final class DescribeChangeDetector implements ChangeDetector {
 			}
 		}
 		catch (RuntimeException ex) {
-			outcome.failed(key, String.valueOf(ex.getMessage()), PollOutcome.kindOf(ex));
+			SecretFailureKind kind = PollOutcome.kindOf(ex);
+			if (PollOutcome.stillAbsent(kind, before)) {
+				outcome.unchanged(key);
+			}
+			else {
+				outcome.failed(key, String.valueOf(ex.getMessage()), kind);
+			}
 		}
 	}
 

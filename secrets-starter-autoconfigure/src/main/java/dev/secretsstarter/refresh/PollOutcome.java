@@ -8,6 +8,7 @@ import java.util.Set;
 
 import dev.secretsstarter.cache.SecretFailureKind;
 import dev.secretsstarter.cache.SecretKey;
+import dev.secretsstarter.cache.SecretSnapshot;
 import dev.secretsstarter.core.SecretsException;
 import org.jspecify.annotations.Nullable;
 
@@ -51,6 +52,19 @@ final class PollOutcome {
 		this.failures.put(key, reason);
 		this.answered.add(key);
 		this.lastFailureKind = kind;
+	}
+
+	/**
+	 * Whether a failed check only says that a secret still does not exist: not found, and nothing
+	 * of it cached (an optional {@code @SecretValue} whose secret is not created yet). That is an
+	 * answer, not a failure: nothing is served stale, polling need not back off, health has
+	 * nothing to report, and the poll after the secret appears loads it.
+	 * @param kind the kind of the failure
+	 * @param cached what the cache holds for the key, or {@code null}
+	 * @return whether to count the check as unchanged rather than failed
+	 */
+	static boolean stillAbsent(SecretFailureKind kind, @Nullable SecretSnapshot cached) {
+		return kind == SecretFailureKind.NOT_FOUND && cached == null;
 	}
 
 	/**
