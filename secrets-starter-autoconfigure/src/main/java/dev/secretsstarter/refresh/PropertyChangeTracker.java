@@ -72,7 +72,7 @@ final class PropertyChangeTracker {
 	 * @param environmentNames receives the names of changed properties of the Environment
 	 * @return the changed names per key (environment names for imported secrets)
 	 */
-	Map<SecretKey, Set<String>> changedNames(Map<SecretKey, SecretsRefresher.Change> changes,
+	Map<SecretKey, Set<String>> changedNames(Map<SecretKey, RotationApplier.Change> changes,
 			Set<String> environmentNames) {
 		Map<SecretKey, Set<String>> names = new LinkedHashMap<>();
 		for (PropertySource<?> source : this.environment.getPropertySources()) {

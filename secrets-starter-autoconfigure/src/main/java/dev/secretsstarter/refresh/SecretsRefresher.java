@@ -4,14 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -71,11 +67,9 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 
 	private final ChangeDetector detector;
 
-	private final BeanRefresher beans;
-
 	private final PropertyChangeTracker tracker;
 
-	private final ApplicationEventPublisher publisher;
+	private final RotationApplier rotations;
 
 	private final SecretRefreshProperties properties;
 
@@ -86,8 +80,6 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 	private final ScheduledThreadPoolExecutor executor;
 
 	private volatile @Nullable Thread refreshThread;
-
-	private final Queue<Change> pending = new ConcurrentLinkedQueue<>();
 
 	private final AtomicBoolean drainScheduled = new AtomicBoolean();
 
@@ -105,9 +97,8 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 		this.cache = cache;
 		this.usages = usages;
 		this.detector = detector;
-		this.beans = beans;
 		this.tracker = tracker;
-		this.publisher = publisher;
+		this.rotations = new RotationApplier(this, tracker, beans, publisher);
 		this.properties = properties;
 		this.clock = clock;
 		this.executor = new ScheduledThreadPoolExecutor(1, (task) -> {
@@ -188,7 +179,7 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 		if (previous == null) {
 			return; // a first load, not a rotation
 		}
-		this.pending.add(new Change(key, previous, current));
+		this.rotations.add(new RotationApplier.Change(key, previous, current));
 		if (Thread.currentThread() != this.refreshThread && this.drainScheduled.compareAndSet(false, true)) {
 			// A change made outside a poll: refresh at once rather than at the next poll.
 			submit(() -> {
@@ -284,42 +275,12 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 	}
 
 	private void drain() {
-		Map<SecretKey, Change> changes = new LinkedHashMap<>();
-		for (Change change = this.pending.poll(); change != null; change = this.pending.poll()) {
-			SecretKey key = change.key();
-			Change earlier = changes.get(key);
-			changes.put(key, (earlier != null) ? new Change(key, earlier.previous(), change.current()) : change);
-		}
-		changes.values().removeIf((change) -> change.previous().isSameVersion(change.current()));
-		if (changes.isEmpty()) {
-			return;
-		}
-		Set<String> environmentNames = new LinkedHashSet<>();
-		Map<SecretKey, Set<String>> names = this.tracker.changedNames(changes, environmentNames);
-		try {
-			this.beans.refresh(Set.copyOf(changes.keySet()), environmentNames);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Refreshing beans after a secret rotation failed; @SecretValue sites, handles and the "
-					+ "Environment are current, other beans may not be", ex);
-		}
-		changes.forEach((key, change) -> {
-			SecretRotatedEvent event = new SecretRotatedEvent(this, key, change.previous().versionId(),
-					change.current().versionId(), names.getOrDefault(key, Set.of()));
+		int applied = this.rotations.apply();
+		if (applied > 0) {
 			synchronized (this.stats) {
-				this.stats.rotations++;
+				this.stats.rotations += applied;
 			}
-			if (logger.isInfoEnabled()) {
-				logger.info("Secret '" + key + "' rotated from version " + event.getPreviousVersionId() + " to "
-						+ event.getNewVersionId() + "; changed properties: " + event.getChangedPropertyNames());
-			}
-			try {
-				this.publisher.publishEvent(event);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("A listener of " + event + " failed", ex);
-			}
-		});
+		}
 	}
 
 	private void scheduleNext() {
@@ -396,21 +357,6 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 			}
 			throw new IllegalStateException("Secret refresh failed", ex.getCause());
 		}
-	}
-
-	/**
-	 * A version change the cache reported.
-	 * @param key the cache key
-	 * @param previous the snapshot served before
-	 * @param current the snapshot served now
-	 */
-	record Change(SecretKey key, SecretSnapshot previous, SecretSnapshot current) {
-
-		@Override
-		public String toString() {
-			return "Change[" + this.key + ", " + this.previous.versionId() + " -> " + this.current.versionId() + "]";
-		}
-
 	}
 
 	private static final class Stats {

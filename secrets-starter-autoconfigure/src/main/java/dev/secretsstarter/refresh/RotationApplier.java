@@ -1,0 +1,112 @@
+package dev.secretsstarter.refresh;
+
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import dev.secretsstarter.cache.SecretKey;
+import dev.secretsstarter.cache.SecretSnapshot;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * The second half of {@link SecretsRefresher}: takes the version changes the cache reported into
+ * use. Changes are queued from any thread; {@link #apply()} merges them per key (a secret that
+ * changed twice since the last apply is one change, from the first previous version to the last
+ * current one; a change back to the same version is none), works out the changed property names,
+ * refreshes the dependent beans <em>once</em> for all of them, and only then publishes one
+ * {@link SecretRotatedEvent} per key, so that listeners find every bean current.
+ * <p>
+ * {@link #apply()} runs on the refresher's thread only; {@link #add} is thread-safe. Logs under
+ * {@code SecretsRefresher}'s category, where the rotation lines have always been.
+ *
+ * @author secrets-starter team
+ */
+final class RotationApplier {
+
+	private static final Log logger = LogFactory.getLog(SecretsRefresher.class);
+
+	private final Object eventSource;
+
+	private final PropertyChangeTracker tracker;
+
+	private final BeanRefresher beans;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final Queue<Change> pending = new ConcurrentLinkedQueue<>();
+
+	RotationApplier(Object eventSource, PropertyChangeTracker tracker, BeanRefresher beans,
+			ApplicationEventPublisher publisher) {
+		this.eventSource = eventSource;
+		this.tracker = tracker;
+		this.beans = beans;
+		this.publisher = publisher;
+	}
+
+	void add(Change change) {
+		this.pending.add(change);
+	}
+
+	/**
+	 * Take every queued change into use.
+	 * @return the number of rotations (events published)
+	 */
+	int apply() {
+		Map<SecretKey, Change> changes = new LinkedHashMap<>();
+		for (Change change = this.pending.poll(); change != null; change = this.pending.poll()) {
+			SecretKey key = change.key();
+			Change earlier = changes.get(key);
+			changes.put(key, (earlier != null) ? new Change(key, earlier.previous(), change.current()) : change);
+		}
+		changes.values().removeIf((change) -> change.previous().isSameVersion(change.current()));
+		if (changes.isEmpty()) {
+			return 0;
+		}
+		Set<String> environmentNames = new LinkedHashSet<>();
+		Map<SecretKey, Set<String>> names = this.tracker.changedNames(changes, environmentNames);
+		try {
+			this.beans.refresh(Set.copyOf(changes.keySet()), environmentNames);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Refreshing beans after a secret rotation failed; @SecretValue sites, handles and the "
+					+ "Environment are current, other beans may not be", ex);
+		}
+		changes.forEach((key, change) -> {
+			SecretRotatedEvent event = new SecretRotatedEvent(this.eventSource, key, change.previous().versionId(),
+					change.current().versionId(), names.getOrDefault(key, Set.of()));
+			if (logger.isInfoEnabled()) {
+				logger.info("Secret '" + key + "' rotated from version " + event.getPreviousVersionId() + " to "
+						+ event.getNewVersionId() + "; changed properties: " + event.getChangedPropertyNames());
+			}
+			try {
+				this.publisher.publishEvent(event);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("A listener of " + event + " failed", ex);
+			}
+		});
+		return changes.size();
+	}
+
+	/**
+	 * A version change the cache reported.
+	 * @param key the cache key
+	 * @param previous the snapshot served before
+	 * @param current the snapshot served now
+	 */
+	record Change(SecretKey key, SecretSnapshot previous, SecretSnapshot current) {
+
+		@Override
+		public String toString() {
+			return "Change[" + this.key + ", " + this.previous.versionId() + " -> " + this.current.versionId() + "]";
+		}
+
+	}
+
+}
