@@ -215,6 +215,19 @@ class SecretsTemplateIntegrationTests {
 	}
 
 	@Test
+	void listingFollowsEveryPage() {
+		// ListSecrets answers at most 100 secrets a page.
+		for (int i = 0; i < 105; i++) {
+			server.createSecret(this.name + "/s" + i, "v");
+		}
+		long before = server.requests().count("ListSecrets");
+		try (Stream<SecretMetadata> secrets = operations.list(SecretFilter.name(this.name + "/s"))) {
+			assertThat(secrets.map(SecretMetadata::name).distinct()).hasSize(105);
+		}
+		assertThat(server.requests().count("ListSecrets") - before).isEqualTo(2);
+	}
+
+	@Test
 	void listsSecretsByTag() {
 		operations.create(this.name, "v", CreateSecretOptions.none().tag("listed-by", this.name));
 		try (Stream<SecretMetadata> secrets = operations.list(SecretFilter.tagValue(this.name))) {
