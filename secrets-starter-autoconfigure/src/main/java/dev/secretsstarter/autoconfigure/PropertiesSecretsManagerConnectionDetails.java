@@ -2,6 +2,7 @@ package dev.secretsstarter.autoconfigure;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 import org.springframework.util.StringUtils;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Adapts {@link SecretsProperties} to {@link SecretsManagerConnectionDetails}, validating them
@@ -29,9 +31,9 @@ public final class PropertiesSecretsManagerConnectionDetails implements SecretsM
 
 	private final @Nullable URI endpoint;
 
-	private final @Nullable Region region;
+	private final @Nullable String region;
 
-	private final @Nullable AwsCredentialsProvider credentialsProvider;
+	private final SingletonSupplier<Optional<AwsCredentialsProvider>> credentialsProvider;
 
 	/**
 	 * Create connection details from properties.
@@ -41,7 +43,10 @@ public final class PropertiesSecretsManagerConnectionDetails implements SecretsM
 	public PropertiesSecretsManagerConnectionDetails(SecretsProperties properties) {
 		this.endpoint = endpoint(properties.getEndpoint());
 		this.region = region(properties.getRegion());
-		this.credentialsProvider = credentials(properties.getCredentials());
+		// Validated now, built on first use: an application that builds no client loads no SDK
+		// credentials classes.
+		Credentials credentials = Credentials.of(properties.getCredentials());
+		this.credentialsProvider = SingletonSupplier.of(() -> Optional.ofNullable(credentials.provider()));
 	}
 
 	private static @Nullable URI endpoint(@Nullable String value) {
@@ -66,7 +71,7 @@ public final class PropertiesSecretsManagerConnectionDetails implements SecretsM
 		}
 	}
 
-	private static @Nullable Region region(@Nullable String value) {
+	private static @Nullable String region(@Nullable String value) {
 		if (!StringUtils.hasText(value)) {
 			return null;
 		}
@@ -77,42 +82,61 @@ public final class PropertiesSecretsManagerConnectionDetails implements SecretsM
 					"Use a region code such as 'us-east-1' or 'eu-west-1', or remove it to use the SDK's default "
 							+ "region chain (AWS_REGION, the profile, instance metadata).");
 		}
-		return Region.of(trimmed);
+		return trimmed;
 	}
 
-	private static @Nullable AwsCredentialsProvider credentials(SecretsProperties.Credentials credentials) {
-		boolean hasAccessKey = StringUtils.hasText(credentials.getAccessKey());
-		boolean hasSecretKey = StringUtils.hasText(credentials.getSecretKey());
-		boolean hasSessionToken = StringUtils.hasText(credentials.getSessionToken());
-		boolean hasProfile = StringUtils.hasText(credentials.getProfile());
-		if (hasAccessKey != hasSecretKey) {
-			String missing = hasAccessKey ? "secrets.credentials.secret-key" : "secrets.credentials.access-key";
-			throw new InvalidSecretsConfigurationException(missing,
-					"static credentials are half given: it is missing while its pair is set",
-					"Set both secrets.credentials.access-key and secrets.credentials.secret-key, or neither to use "
-							+ "the SDK's default credentials chain.");
+	/**
+	 * Validated credential settings, trimmed.
+	 */
+	private record Credentials(@Nullable String accessKey, @Nullable String secretKey, @Nullable String sessionToken,
+			@Nullable String profile) {
+
+		static Credentials of(SecretsProperties.Credentials credentials) {
+			boolean hasAccessKey = StringUtils.hasText(credentials.getAccessKey());
+			boolean hasSecretKey = StringUtils.hasText(credentials.getSecretKey());
+			boolean hasSessionToken = StringUtils.hasText(credentials.getSessionToken());
+			boolean hasProfile = StringUtils.hasText(credentials.getProfile());
+			if (hasAccessKey != hasSecretKey) {
+				String missing = hasAccessKey ? "secrets.credentials.secret-key" : "secrets.credentials.access-key";
+				throw new InvalidSecretsConfigurationException(missing,
+						"static credentials are half given: it is missing while its pair is set",
+						"Set both secrets.credentials.access-key and secrets.credentials.secret-key, or neither to use "
+								+ "the SDK's default credentials chain.");
+			}
+			if (hasSessionToken && !hasAccessKey) {
+				throw new InvalidSecretsConfigurationException("secrets.credentials.session-token",
+						"a session token needs an access key and a secret key",
+						"Set secrets.credentials.access-key and secrets.credentials.secret-key too, or remove the token.");
+			}
+			if (hasProfile && hasAccessKey) {
+				throw new InvalidSecretsConfigurationException("secrets.credentials.profile",
+						"a profile and static keys are both set",
+						"Choose one: remove secrets.credentials.profile or the static access-key/secret-key.");
+			}
+			return new Credentials(hasAccessKey ? credentials.getAccessKey().trim() : null,
+					hasSecretKey ? credentials.getSecretKey().trim() : null,
+					hasSessionToken ? credentials.getSessionToken().trim() : null,
+					hasProfile ? credentials.getProfile().trim() : null);
 		}
-		if (hasSessionToken && !hasAccessKey) {
-			throw new InvalidSecretsConfigurationException("secrets.credentials.session-token",
-					"a session token needs an access key and a secret key",
-					"Set secrets.credentials.access-key and secrets.credentials.secret-key too, or remove the token.");
+
+		@Nullable AwsCredentialsProvider provider() {
+			if (this.profile != null) {
+				return ProfileCredentialsProvider.create(this.profile);
+			}
+			if (this.accessKey != null && this.secretKey != null) {
+				return StaticCredentialsProvider.create((this.sessionToken != null)
+						? AwsSessionCredentials.create(this.accessKey, this.secretKey, this.sessionToken)
+						: AwsBasicCredentials.create(this.accessKey, this.secretKey));
+			}
+			return null;
 		}
-		if (hasProfile && hasAccessKey) {
-			throw new InvalidSecretsConfigurationException("secrets.credentials.profile",
-					"a profile and static keys are both set",
-					"Choose one: remove secrets.credentials.profile or the static access-key/secret-key.");
+
+		// Never print the keys.
+		@Override
+		public String toString() {
+			return "Credentials[static=" + (this.accessKey != null) + ", profile=" + this.profile + "]";
 		}
-		if (hasProfile) {
-			return ProfileCredentialsProvider.create(credentials.getProfile().trim());
-		}
-		if (hasAccessKey) {
-			String accessKey = credentials.getAccessKey().trim();
-			String secretKey = credentials.getSecretKey().trim();
-			return StaticCredentialsProvider.create(hasSessionToken
-					? AwsSessionCredentials.create(accessKey, secretKey, credentials.getSessionToken().trim())
-					: AwsBasicCredentials.create(accessKey, secretKey));
-		}
-		return null;
+
 	}
 
 	@Override
@@ -122,12 +146,12 @@ public final class PropertiesSecretsManagerConnectionDetails implements SecretsM
 
 	@Override
 	public @Nullable Region getRegion() {
-		return this.region;
+		return (this.region != null) ? Region.of(this.region) : null;
 	}
 
 	@Override
 	public @Nullable AwsCredentialsProvider getCredentialsProvider() {
-		return this.credentialsProvider;
+		return this.credentialsProvider.obtain().orElse(null);
 	}
 
 }

@@ -37,14 +37,6 @@ import org.springframework.util.ClassUtils;
  */
 public final class SecretsManagerClientFactory {
 
-	private static final boolean URL_CONNECTION_PRESENT = ClassUtils.isPresent(
-			"software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient",
-			SecretsManagerClientFactory.class.getClassLoader());
-
-	private static final boolean NETTY_PRESENT = ClassUtils.isPresent(
-			"software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient",
-			SecretsManagerClientFactory.class.getClassLoader());
-
 	private final SecretsManagerConnectionDetails connectionDetails;
 
 	private final SecretsProperties.Client settings;
@@ -117,7 +109,7 @@ public final class SecretsManagerClientFactory {
 		if (this.httpClient != null) {
 			builder.httpClient(this.httpClient);
 		}
-		else if (URL_CONNECTION_PRESENT) {
+		else if (HttpClients.URL_CONNECTION_PRESENT) {
 			// A builder, not an instance: the SDK client then owns and closes the HTTP client.
 			builder.httpClientBuilder(UrlConnection.builder(isPlainHttp(this.connectionDetails.getEndpoint())));
 		}
@@ -145,7 +137,7 @@ public final class SecretsManagerClientFactory {
 		if (this.asyncHttpClient != null) {
 			builder.httpClient(this.asyncHttpClient);
 		}
-		else if (NETTY_PRESENT) {
+		else if (HttpClients.NETTY_PRESENT) {
 			builder.httpClientBuilder(Netty.builder());
 		}
 		customizers.forEach((customizer) -> customizer.customize(builder));
@@ -192,6 +184,20 @@ public final class SecretsManagerClientFactory {
 			override.apiCallAttemptTimeout(this.settings.getApiCallAttemptTimeout());
 		}
 		this.interceptors.forEach(override::addExecutionInterceptor);
+	}
+
+	// Probed when the first client is built, not when the factory (an eager bean) is created:
+	// probing loads the HTTP client class.
+	private static final class HttpClients {
+
+		static final boolean URL_CONNECTION_PRESENT = ClassUtils.isPresent(
+				"software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient",
+				SecretsManagerClientFactory.class.getClassLoader());
+
+		static final boolean NETTY_PRESENT = ClassUtils.isPresent(
+				"software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient",
+				SecretsManagerClientFactory.class.getClassLoader());
+
 	}
 
 	// Holders keep the optional HTTP client classes out of this class's linkage.
