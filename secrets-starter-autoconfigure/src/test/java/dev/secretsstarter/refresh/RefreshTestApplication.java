@@ -1,5 +1,6 @@
 package dev.secretsstarter.refresh;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -9,15 +10,19 @@ import dev.secretsstarter.cache.SecretCacheAutoConfiguration;
 import dev.secretsstarter.inject.SecretHandle;
 import dev.secretsstarter.inject.SecretValue;
 import dev.secretsstarter.inject.SecretValueAutoConfiguration;
+import dev.secretsstarter.local.LocalSecretsManager;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.autoconfigure.ConfigurationPropertiesRebinderAutoConfiguration;
 import org.springframework.cloud.autoconfigure.RefreshAutoConfiguration;
 import org.springframework.cloud.context.config.annotation.RefreshScope;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -44,6 +49,24 @@ class RefreshTestApplication {
 	static final AtomicInteger dbPropertiesBindings = new AtomicInteger();
 
 	static final AtomicInteger scopedSecretUserCreations = new AtomicInteger();
+
+	/**
+	 * Start this application against a server, with polling left to the tests (interval 1h).
+	 * @param server the server
+	 * @param imports the {@code spring.config.import} value
+	 * @param more further properties, which win
+	 * @return the running context; the caller closes it
+	 */
+	static ConfigurableApplicationContext run(LocalSecretsManager server, String imports, String... more) {
+		List<String> properties = new ArrayList<>(List.of("secrets.endpoint=" + server.endpoint(),
+				"secrets.region=us-east-1", "secrets.credentials.access-key=test", "secrets.credentials.secret-key=test",
+				"secrets.client.max-attempts=1", "plain.setting=y", "spring.config.import=" + imports,
+				"secrets.refresh.interval=1h"));
+		properties.addAll(List.of(more));
+		return new SpringApplicationBuilder(RefreshTestApplication.class).web(WebApplicationType.NONE)
+			.properties(properties.toArray(String[]::new))
+			.run();
+	}
 
 	static void resetCounters() {
 		dbServiceCreations.set(0);

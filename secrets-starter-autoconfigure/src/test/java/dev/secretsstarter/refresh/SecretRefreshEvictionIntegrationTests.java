@@ -16,8 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,16 +58,10 @@ class SecretRefreshEvictionIntegrationTests {
 	// app/api and app/third are used through @SecretValue only: their consumers read the
 	// snapshot the cache reports, not a property source.
 	private ConfigurableApplicationContext run(String... more) {
-		List<String> properties = new ArrayList<>(List.of("secrets.endpoint=" + this.server.endpoint(),
-				"secrets.region=us-east-1", "secrets.credentials.access-key=test", "secrets.credentials.secret-key=test",
-				"secrets.client.max-attempts=1", "plain.setting=y",
-				"spring.config.import=aws-secretsmanager:db/credentials?prefix=db.", "secrets.refresh.interval=1h",
-				"secrets.cache.maximum-size=0"));
+		List<String> properties = new ArrayList<>(List.of("secrets.cache.maximum-size=0"));
 		properties.addAll(List.of(more));
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(RefreshTestApplication.class)
-			.web(WebApplicationType.NONE)
-			.properties(properties.toArray(String[]::new))
-			.run();
+		ConfigurableApplicationContext context = RefreshTestApplication.run(this.server,
+				"aws-secretsmanager:db/credentials?prefix=db.", properties.toArray(String[]::new));
 		this.contexts.add(context);
 		return context;
 	}

@@ -68,16 +68,8 @@ class SecretRefreshIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext run(String... more) {
-		List<String> properties = new ArrayList<>(List.of("secrets.endpoint=" + this.server.endpoint(),
-				"secrets.region=us-east-1", "secrets.credentials.access-key=test", "secrets.credentials.secret-key=test",
-				"secrets.client.max-attempts=1", "plain.setting=y",
-				"spring.config.import=aws-secretsmanager:db/credentials?prefix=db.;app/api?prefix=api.;app/third?prefix=third.",
-				"secrets.refresh.interval=1h"));
-		properties.addAll(List.of(more));
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(RefreshTestApplication.class)
-			.web(WebApplicationType.NONE)
-			.properties(properties.toArray(String[]::new))
-			.run();
+		ConfigurableApplicationContext context = RefreshTestApplication.run(this.server,
+				"aws-secretsmanager:db/credentials?prefix=db.;app/api?prefix=api.;app/third?prefix=third.", more);
 		this.contexts.add(context);
 		return context;
 	}
