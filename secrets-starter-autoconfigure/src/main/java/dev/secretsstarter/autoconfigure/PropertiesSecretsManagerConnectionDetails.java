@@ -11,6 +11,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
 
 import org.springframework.util.StringUtils;
@@ -113,10 +115,34 @@ public final class PropertiesSecretsManagerConnectionDetails implements SecretsM
 						"a profile and static keys are both set",
 						"Choose one: remove secrets.credentials.profile or the static access-key/secret-key.");
 			}
+			if (hasProfile) {
+				requireProfile(credentials.getProfile().trim());
+			}
 			return new Credentials(hasAccessKey ? credentials.getAccessKey().trim() : null,
 					hasSecretKey ? credentials.getSecretKey().trim() : null,
 					hasSessionToken ? credentials.getSessionToken().trim() : null,
 					hasProfile ? credentials.getProfile().trim() : null);
+		}
+
+		// The SDK would only fail on the first call, far from the setting that caused it.
+		private static void requireProfile(String profile) {
+			String fix = "Define it in the shared AWS config or credentials file (~/.aws/config, ~/.aws/credentials, "
+					+ "or the files AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE name), correct the name, or "
+					+ "remove secrets.credentials.profile to use the SDK's default credentials chain.";
+			boolean defined;
+			try {
+				defined = ProfileFile.defaultProfileFile().profile(profile).isPresent();
+			}
+			catch (SdkException ex) {
+				throw new InvalidSecretsConfigurationException("secrets.credentials.profile",
+						"the shared AWS config files, which should define profile '" + profile + "', could not be read ("
+								+ ex.getMessage() + ")",
+						fix);
+			}
+			if (!defined) {
+				throw new InvalidSecretsConfigurationException("secrets.credentials.profile",
+						"no profile '" + profile + "' is defined in the shared AWS config or credentials file", fix);
+			}
 		}
 
 		@Nullable AwsCredentialsProvider provider() {

@@ -144,6 +144,24 @@ class SecretsManagerAutoConfigurationTests {
 	}
 
 	@Test
+	void failsAtStartUpOnAProfileTheSharedFilesDoNotDefine(@TempDir Path home) throws IOException {
+		Path credentialsFile = Files.writeString(home.resolve("credentials"),
+				"[dev]\naws_access_key_id = profile-access\naws_secret_access_key = profile-secret\n");
+		Path configFile = Files.writeString(home.resolve("config"), "[profile ci]\nregion = eu-west-1\n");
+		String previousCredentials = System.setProperty("aws.sharedCredentialsFile", credentialsFile.toString());
+		String previousConfig = System.setProperty("aws.configFile", configFile.toString());
+		try {
+			assertInvalid("secrets.credentials.profile", "secrets.credentials.profile=prod");
+			this.contextRunner.withPropertyValues("secrets.credentials.profile=ci")
+				.run((context) -> assertThat(context).hasNotFailed());
+		}
+		finally {
+			restore("aws.sharedCredentialsFile", previousCredentials);
+			restore("aws.configFile", previousConfig);
+		}
+	}
+
+	@Test
 	void usesTheSdkDefaultCredentialsChainWhenNoCredentialsAreConfigured() {
 		this.contextRunner.run((context) -> assertThat(client(context).serviceClientConfiguration().credentialsProvider())
 			.isInstanceOf(DefaultCredentialsProvider.class));
