@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and regenerates docs/benchmarks.md (see that page).
-#   benchmarks/run.sh                 all suites (~10 minutes)
+#   benchmarks/run.sh                 all suites (~14 minutes)
 #   benchmarks/run.sh --quick         tiny counts, to check the harness
 #   benchmarks/run.sh startup hot     some suites: startup hot steady propagation local memory
 #   benchmarks/run.sh --report-only   rebuild the page from benchmarks/results/

@@ -118,7 +118,7 @@ public final class RunAll {
 		boolean quick = settings.quick();
 		JmhSuite jmh = new JmhSuite(classpaths, notes);
 		switch (suite) {
-			case "startup" -> new StartupBenchmark(classpaths, settings.secretCounts(), settings.rounds(quick ? 1 : 5), notes)
+			case "startup" -> new StartupBenchmark(classpaths, settings.secretCounts(), settings.rounds(quick ? 1 : 9), notes)
 				.run(results);
 			case "hot" -> {
 				// JMH runs benchmarks one after another; rounds of short invocations interleave them
