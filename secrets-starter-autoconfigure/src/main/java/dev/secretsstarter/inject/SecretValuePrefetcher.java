@@ -13,12 +13,14 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
@@ -32,7 +34,8 @@ import dev.secretsstarter.cache.SecretKey;
  * After the other bean factory post-processors, every bean definition that is neither abstract
  * nor lazy is recorded with its predicted type (whose fields and setters the
  * {@link SecretValueBeanPostProcessor} will inject) and the constructors or factory
- * ({@code @Bean}) methods that may create it and have a {@code @SecretValue} parameter. A
+ * ({@code @Bean}) methods that may create it, and its {@code @Autowired} methods, that have a
+ * {@code @SecretValue} parameter. A
  * definition whose type cannot be predicted without instantiating something (a class that does not
  * load, a {@code FactoryBean} product) is skipped: its bean loads its secrets when it is created,
  * as without the prefetch. Annotations are parsed, and placeholders resolved, only when the keys
@@ -108,6 +111,10 @@ final class SecretValuePrefetcher implements BeanFactoryPostProcessor, Ordered {
 			else {
 				executables.addAll(Arrays.asList(type.getDeclaredConstructors()));
 			}
+			// @Autowired methods get their @SecretValue parameters through the candidate resolver.
+			executables.addAll(Arrays.asList(ReflectionUtils.getUniqueDeclaredMethods(type,
+					(method) -> !Modifier.isStatic(method.getModifiers())
+							&& MergedAnnotations.from(method).isPresent(Autowired.class))));
 			executables.removeIf((executable) -> !hasSecretValueParameter(executable));
 			return new Candidate(beanName, type, List.copyOf(executables));
 		}

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
@@ -73,7 +74,8 @@ class SecretValuePrefetchIntegrationTests {
 		for (int i = 1; i <= SERVICES; i++) {
 			server.createSecret(String.format("app/secret-%02d", i), "value-" + i);
 		}
-		for (String name : List.of("field", "setter", "constructor", "handle", "bean-method", "returned", "lazy")) {
+		for (String name : List.of("field", "setter", "constructor", "handle", "bean-method", "returned", "lazy",
+				"autowired-method")) {
 			server.createSecret("mix/" + name, "{\"name\":\"" + name + "\"}");
 		}
 		server.createSecret("ver/a", "first");
@@ -132,10 +134,10 @@ class SecretValuePrefetchIntegrationTests {
 	@Test
 	void fieldSetterConstructorAndBeanMethodSitesOfDifferentBeansLoadInOneBatchCall() {
 		ConfigurableApplicationContext context = run(App.class, FieldBean.class, SetterBean.class,
-				ConstructorBean.class, MixConfig.class);
+				ConstructorBean.class, MixConfig.class, AutowiredMethodBean.class);
 		Map<String, Long> counts = server.requests().counts();
-		System.out.println("API calls at start-up of an application with 6 beans using 6 distinct secrets in"
-				+ " fields, setters, constructor and @Bean method parameters: " + counts);
+		System.out.println("API calls at start-up of an application with 7 beans using 7 distinct secrets in"
+				+ " fields, setters, constructor, @Bean and @Autowired method parameters: " + counts);
 		assertThat(counts).containsExactlyEntriesOf(Map.of("BatchGetSecretValue", 1L));
 		assertThat(context.getBean(FieldBean.class).name).isEqualTo("field");
 		assertThat(context.getBean(SetterBean.class).name).isEqualTo("setter");
@@ -143,6 +145,7 @@ class SecretValuePrefetchIntegrationTests {
 		assertThat(context.getBean(ConstructorBean.class).handle.get()).isEqualTo("handle");
 		assertThat(context.getBean("fromBeanMethod")).isEqualTo("bean-method");
 		assertThat(context.getBean(ReturnedBean.class).name).isEqualTo("returned");
+		assertThat(context.getBean(AutowiredMethodBean.class).name).isEqualTo("autowired-method");
 	}
 
 	@Test
@@ -245,6 +248,17 @@ class SecretValuePrefetchIntegrationTests {
 				@SecretValue(id = "mix/handle", key = "name") SecretHandle<String> handle) {
 			this.name = name;
 			this.handle = handle;
+		}
+
+	}
+
+	static class AutowiredMethodBean {
+
+		String name;
+
+		@Autowired
+		void init(@SecretValue(id = "mix/autowired-method", key = "name") String name) {
+			this.name = name;
 		}
 
 	}
