@@ -112,9 +112,13 @@ final class SecretValuePrefetcher implements BeanFactoryPostProcessor, Ordered {
 				executables.addAll(Arrays.asList(type.getDeclaredConstructors()));
 			}
 			// @Autowired methods get their @SecretValue parameters through the candidate resolver.
-			executables.addAll(Arrays.asList(ReflectionUtils.getUniqueDeclaredMethods(type,
-					(method) -> !Modifier.isStatic(method.getModifiers())
-							&& MergedAnnotations.from(method).isPresent(Autowired.class))));
+			// Spring's own types declare none, and scanning their many methods here would cost
+			// every application start-up time.
+			if (!type.getName().startsWith("org.springframework.")) {
+				ReflectionUtils.doWithMethods(type, executables::add,
+						(method) -> !Modifier.isStatic(method.getModifiers())
+								&& MergedAnnotations.from(method).isPresent(Autowired.class));
+			}
 			executables.removeIf((executable) -> !hasSecretValueParameter(executable));
 			return new Candidate(beanName, type, List.copyOf(executables));
 		}
