@@ -124,36 +124,36 @@ class SecretsManagerAutoConfigurationTests {
 
 	@Test
 	void appliesProfileFromTheSharedCredentialsFile(@TempDir Path home) throws IOException {
-		Path credentialsFile = Files.writeString(home.resolve("credentials"),
-				"[dev]\naws_access_key_id = profile-access\naws_secret_access_key = profile-secret\n");
-		Path configFile = Files.writeString(home.resolve("config"), "");
-		// The SDK reads these system properties instead of ~/.aws, so the real home is never touched.
-		String previousCredentials = System.setProperty("aws.sharedCredentialsFile", credentialsFile.toString());
-		String previousConfig = System.setProperty("aws.configFile", configFile.toString());
-		try {
-			this.contextRunner.withPropertyValues("secrets.credentials.profile=dev").run((context) -> {
+		withSharedAwsFiles(home, "", () -> this.contextRunner.withPropertyValues("secrets.credentials.profile=dev")
+			.run((context) -> {
 				assertThat(client(context).serviceClientConfiguration().credentialsProvider())
 					.isInstanceOf(ProfileCredentialsProvider.class);
 				assertThat(resolve(context).accessKeyId()).isEqualTo("profile-access");
-			});
-		}
-		finally {
-			restore("aws.sharedCredentialsFile", previousCredentials);
-			restore("aws.configFile", previousConfig);
-		}
+			}));
 	}
 
 	@Test
 	void failsAtStartUpOnAProfileTheSharedFilesDoNotDefine(@TempDir Path home) throws IOException {
-		Path credentialsFile = Files.writeString(home.resolve("credentials"),
-				"[dev]\naws_access_key_id = profile-access\naws_secret_access_key = profile-secret\n");
-		Path configFile = Files.writeString(home.resolve("config"), "[profile ci]\nregion = eu-west-1\n");
-		String previousCredentials = System.setProperty("aws.sharedCredentialsFile", credentialsFile.toString());
-		String previousConfig = System.setProperty("aws.configFile", configFile.toString());
-		try {
+		withSharedAwsFiles(home, "[profile ci]\nregion = eu-west-1\n", () -> {
 			assertInvalid("secrets.credentials.profile", "secrets.credentials.profile=prod");
 			this.contextRunner.withPropertyValues("secrets.credentials.profile=ci")
 				.run((context) -> assertThat(context).hasNotFailed());
+		});
+	}
+
+	/**
+	 * Run with shared AWS files in {@code home}: a credentials file defining profile {@code dev},
+	 * and a config file with the given content. The SDK reads these system properties instead of
+	 * ~/.aws, so the real home is never touched.
+	 */
+	private static void withSharedAwsFiles(Path home, String config, Runnable test) throws IOException {
+		Path credentialsFile = Files.writeString(home.resolve("credentials"),
+				"[dev]\naws_access_key_id = profile-access\naws_secret_access_key = profile-secret\n");
+		Path configFile = Files.writeString(home.resolve("config"), config);
+		String previousCredentials = System.setProperty("aws.sharedCredentialsFile", credentialsFile.toString());
+		String previousConfig = System.setProperty("aws.configFile", configFile.toString());
+		try {
+			test.run();
 		}
 		finally {
 			restore("aws.sharedCredentialsFile", previousCredentials);

@@ -68,6 +68,16 @@ class RefreshTestApplication {
 			.run();
 	}
 
+	/**
+	 * Create the secrets this application's beans read, at their first values.
+	 * @param server the server
+	 */
+	static void seed(LocalSecretsManager server) {
+		server.createSecret("db/credentials", "{\"username\":\"app\",\"password\":\"db-one\"}");
+		server.createSecret("app/api", "{\"key\":\"api-one\"}");
+		server.createSecret("app/third", "{\"token\":\"third-one\"}");
+	}
+
 	static void resetCounters() {
 		dbServiceCreations.set(0);
 		allSecretsServiceCreations.set(0);

@@ -43,9 +43,7 @@ class SecretRefreshEvictionIntegrationTests {
 		RefreshTestApplication.resetCounters();
 		this.server = LocalSecretsManager.builder().build().start();
 		this.client = LocalClients.builder(this.server).build();
-		this.server.createSecret("db/credentials", "{\"username\":\"app\",\"password\":\"db-one\"}");
-		this.server.createSecret("app/api", "{\"key\":\"api-one\"}");
-		this.server.createSecret("app/third", "{\"token\":\"third-one\"}");
+		RefreshTestApplication.seed(this.server);
 	}
 
 	@AfterEach

@@ -55,9 +55,7 @@ class SecretRefreshIntegrationTests {
 		this.server = LocalSecretsManager.builder().synchronousRotation(true).build().start();
 		this.client = LocalClients.builder(this.server)
 			.build();
-		this.server.createSecret("db/credentials", "{\"username\":\"app\",\"password\":\"db-one\"}");
-		this.server.createSecret("app/api", "{\"key\":\"api-one\"}");
-		this.server.createSecret("app/third", "{\"token\":\"third-one\"}");
+		RefreshTestApplication.seed(this.server);
 	}
 
 	@AfterEach
