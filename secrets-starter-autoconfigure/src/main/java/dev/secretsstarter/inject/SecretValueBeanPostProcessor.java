@@ -222,7 +222,7 @@ public final class SecretValueBeanPostProcessor implements MergedBeanDefinitionP
 		Class<?> type = beanType;
 		// A record's component annotations also land on its fields and accessors; records get their
 		// values through the canonical constructor.
-		while (type != null && type != Object.class && !type.isRecord()) {
+		while (type != null && mayDeclareSecretValue(type) && !type.isRecord()) {
 			List<AnnotatedMember> own = new ArrayList<>();
 			ReflectionUtils.doWithLocalFields(type, (field) -> {
 				MergedAnnotation<SecretValue> annotation = annotation(field);
@@ -252,6 +252,18 @@ public final class SecretValueBeanPostProcessor implements MergedBeanDefinitionP
 			type = type.getSuperclass();
 		}
 		return List.copyOf(found);
+	}
+
+	/**
+	 * Whether members of a type may carry {@code @SecretValue}: the JDK's and Spring's own types,
+	 * which most beans are or extend, cannot, and scanning their many members would cost every
+	 * application start-up time.
+	 * @param type a bean class or one of its superclasses
+	 * @return {@code false} if the type is certainly free of {@code @SecretValue}
+	 */
+	static boolean mayDeclareSecretValue(Class<?> type) {
+		String name = type.getName();
+		return !name.startsWith("java.") && !name.startsWith("org.springframework.");
 	}
 
 	private static MergedAnnotation<SecretValue> annotation(AnnotatedElement element) {

@@ -112,9 +112,7 @@ final class SecretValuePrefetcher implements BeanFactoryPostProcessor, Ordered {
 				executables.addAll(Arrays.asList(type.getDeclaredConstructors()));
 			}
 			// @Autowired methods get their @SecretValue parameters through the candidate resolver.
-			// Spring's own types declare none, and scanning their many methods here would cost
-			// every application start-up time.
-			if (!type.getName().startsWith("org.springframework.")) {
+			if (SecretValueBeanPostProcessor.mayDeclareSecretValue(type)) {
 				ReflectionUtils.doWithMethods(type, executables::add,
 						(method) -> !Modifier.isStatic(method.getModifiers())
 								&& MergedAnnotations.from(method).isPresent(Autowired.class));

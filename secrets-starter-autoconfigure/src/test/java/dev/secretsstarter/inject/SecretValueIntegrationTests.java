@@ -29,6 +29,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Scope;
+import org.springframework.context.support.ApplicationObjectSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,6 +108,15 @@ class SecretValueIntegrationTests {
 	void setterReceivesValue() {
 		this.runner.withUserConfiguration(FieldsConfig.class)
 			.run((context) -> assertThat(context.getBean(Fields.class).fromSetter).isEqualTo("app"));
+	}
+
+	@Test
+	void beanExtendingASpringTypeReceivesItsOwnFieldsAndSetters() {
+		this.runner.withUserConfiguration(SpringSubclassConfig.class).run((context) -> {
+			SpringSubclass bean = context.getBean(SpringSubclass.class);
+			assertThat(bean.plain).isEqualTo("plain-text");
+			assertThat(bean.fromSetter).isEqualTo("app");
+		});
 	}
 
 	@Test
@@ -384,6 +394,31 @@ class SecretValueIntegrationTests {
 		@Bean
 		Fields fields() {
 			return new Fields();
+		}
+
+	}
+
+	// Injection stops scanning at Spring's own types, never before the user's class.
+	static class SpringSubclass extends ApplicationObjectSupport {
+
+		@SecretValue("app/plain")
+		String plain;
+
+		String fromSetter;
+
+		@SecretValue(id = "db/credentials", key = "username")
+		void setFromSetter(String username) {
+			this.fromSetter = username;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SpringSubclassConfig {
+
+		@Bean
+		SpringSubclass springSubclass() {
+			return new SpringSubclass();
 		}
 
 	}
