@@ -2,6 +2,7 @@ package dev.secretsstarter.core;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -18,18 +19,41 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerServiceClientConfiguration;
+import software.amazon.awssdk.services.secretsmanager.model.CancelRotateSecretRequest;
+import software.amazon.awssdk.services.secretsmanager.model.CancelRotateSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.CreateSecretRequest;
 import software.amazon.awssdk.services.secretsmanager.model.CreateSecretResponse;
+import software.amazon.awssdk.services.secretsmanager.model.DeleteResourcePolicyRequest;
+import software.amazon.awssdk.services.secretsmanager.model.DeleteResourcePolicyResponse;
+import software.amazon.awssdk.services.secretsmanager.model.DeleteSecretRequest;
 import software.amazon.awssdk.services.secretsmanager.model.DeleteSecretResponse;
+import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretRequest;
+import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
+import software.amazon.awssdk.services.secretsmanager.model.GetRandomPasswordRequest;
+import software.amazon.awssdk.services.secretsmanager.model.GetResourcePolicyRequest;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueRequest;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
+import software.amazon.awssdk.services.secretsmanager.model.ListSecretsRequest;
 import software.amazon.awssdk.services.secretsmanager.model.ListSecretsResponse;
+import software.amazon.awssdk.services.secretsmanager.model.PutResourcePolicyRequest;
+import software.amazon.awssdk.services.secretsmanager.model.PutResourcePolicyResponse;
+import software.amazon.awssdk.services.secretsmanager.model.PutSecretValueRequest;
 import software.amazon.awssdk.services.secretsmanager.model.PutSecretValueResponse;
+import software.amazon.awssdk.services.secretsmanager.model.RestoreSecretRequest;
+import software.amazon.awssdk.services.secretsmanager.model.RestoreSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.RotateSecretRequest;
 import software.amazon.awssdk.services.secretsmanager.model.RotateSecretResponse;
+import software.amazon.awssdk.services.secretsmanager.model.RotationRulesType;
 import software.amazon.awssdk.services.secretsmanager.model.Tag;
+import software.amazon.awssdk.services.secretsmanager.model.TagResourceRequest;
+import software.amazon.awssdk.services.secretsmanager.model.UntagResourceRequest;
+import software.amazon.awssdk.services.secretsmanager.model.UpdateSecretRequest;
 import software.amazon.awssdk.services.secretsmanager.model.UpdateSecretResponse;
+import software.amazon.awssdk.services.secretsmanager.model.UpdateSecretVersionStageRequest;
+import software.amazon.awssdk.services.secretsmanager.model.UpdateSecretVersionStageResponse;
+import software.amazon.awssdk.services.secretsmanager.model.ValidateResourcePolicyRequest;
 import software.amazon.awssdk.services.secretsmanager.model.ValidateResourcePolicyResponse;
+import software.amazon.awssdk.services.secretsmanager.model.ValidationErrorsEntry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -42,6 +66,12 @@ import tools.jackson.databind.json.JsonMapper;
  * @author secrets-starter team
  */
 public class SecretsTemplate implements SecretsOperations {
+
+	// Requests are built in the method bodies and the client is called through method references,
+	// never lambdas over SDK builders or responses: Spring scans every bean type with
+	// getDeclaredMethods(), which loads each type named in a declared signature (javac's synthetic
+	// lambda methods included), so a lambda over an SDK type costs start-up time in applications
+	// that never use this template. SecretsTemplateTests keeps it that way.
 
 	private final SecretsManagerClient client;
 
@@ -57,14 +87,10 @@ public class SecretsTemplate implements SecretsOperations {
 	public SecretsTemplate(SecretsManagerClient client, JsonMapper jsonMapper) {
 		this.client = client;
 		this.json = new SecretJson(jsonMapper);
-		this.endpoint = endpoint(client);
-	}
-
-	private static String endpoint(SecretsManagerClient client) {
 		SecretsManagerServiceClientConfiguration configuration = client.serviceClientConfiguration();
-		return configuration.endpointOverride()
+		this.endpoint = configuration.endpointOverride()
 			.map(URI::toString)
-			.orElseGet(() -> "the regional endpoint of " + configuration.region());
+			.orElse("the regional endpoint of " + configuration.region());
 	}
 
 	/**
@@ -77,43 +103,48 @@ public class SecretsTemplate implements SecretsOperations {
 
 	@Override
 	public SecretReference create(String name, String value, CreateSecretOptions options) {
-		return create(name, options, (request) -> request.secretString(value));
+		return create(name, options, value, null);
 	}
 
 	@Override
 	public SecretReference create(String name, byte[] value, CreateSecretOptions options) {
-		return create(name, options, (request) -> request.secretBinary(SdkBytes.fromByteArray(value)));
+		return create(name, options, null, value);
 	}
 
 	@Override
 	public SecretReference createJson(String name, Object value, CreateSecretOptions options) {
-		String text = this.json.write(name, "CreateSecret", value);
-		return create(name, options, (request) -> request.secretString(text));
+		return create(name, options, this.json.write(name, "CreateSecret", value), null);
 	}
 
-	private SecretReference create(String name, CreateSecretOptions options,
-			java.util.function.Consumer<CreateSecretRequest.Builder> value) {
-		CreateSecretResponse response = call(name, "CreateSecret", () -> this.client.createSecret((request) -> {
-			request.name(name).description(options.description()).kmsKeyId(options.kmsKeyId());
-			if (!options.tags().isEmpty()) {
-				request.tags(tags(options.tags()));
-			}
-			value.accept(request);
-		}));
+	private SecretReference create(String name, CreateSecretOptions options, @Nullable String string,
+			byte @Nullable [] binary) {
+		CreateSecretRequest.Builder request = CreateSecretRequest.builder()
+			.name(name)
+			.description(options.description())
+			.kmsKeyId(options.kmsKeyId())
+			.secretString(string)
+			.secretBinary((binary != null) ? SdkBytes.fromByteArray(binary) : null);
+		if (!options.tags().isEmpty()) {
+			request.tags(tags(options.tags()));
+		}
+		CreateSecretResponse response = call(name, "CreateSecret", request.build(), this.client::createSecret);
 		return new SecretReference(response.arn(), response.name(), response.versionId());
 	}
 
 	@Override
 	public SecretReference putValue(String secretId, String value) {
-		PutSecretValueResponse response = call(secretId, "PutSecretValue",
-				() -> this.client.putSecretValue((request) -> request.secretId(secretId).secretString(value)));
+		PutSecretValueRequest request = PutSecretValueRequest.builder().secretId(secretId).secretString(value).build();
+		PutSecretValueResponse response = call(secretId, "PutSecretValue", request, this.client::putSecretValue);
 		return new SecretReference(response.arn(), response.name(), response.versionId());
 	}
 
 	@Override
 	public SecretReference putValue(String secretId, byte[] value) {
-		PutSecretValueResponse response = call(secretId, "PutSecretValue", () -> this.client
-			.putSecretValue((request) -> request.secretId(secretId).secretBinary(SdkBytes.fromByteArray(value))));
+		PutSecretValueRequest request = PutSecretValueRequest.builder()
+			.secretId(secretId)
+			.secretBinary(SdkBytes.fromByteArray(value))
+			.build();
+		PutSecretValueResponse response = call(secretId, "PutSecretValue", request, this.client::putSecretValue);
 		return new SecretReference(response.arn(), response.name(), response.versionId());
 	}
 
@@ -124,57 +155,63 @@ public class SecretsTemplate implements SecretsOperations {
 
 	@Override
 	public SecretReference updateDescription(String secretId, String description) {
-		UpdateSecretResponse response = call(secretId, "UpdateSecret",
-				() -> this.client.updateSecret((request) -> request.secretId(secretId).description(description)));
+		UpdateSecretRequest request = UpdateSecretRequest.builder().secretId(secretId).description(description).build();
+		UpdateSecretResponse response = call(secretId, "UpdateSecret", request, this.client::updateSecret);
 		return new SecretReference(response.arn(), response.name(), response.versionId());
 	}
 
 	@Override
 	public SecretReference updateValue(String secretId, String value) {
-		UpdateSecretResponse response = call(secretId, "UpdateSecret",
-				() -> this.client.updateSecret((request) -> request.secretId(secretId).secretString(value)));
+		UpdateSecretRequest request = UpdateSecretRequest.builder().secretId(secretId).secretString(value).build();
+		UpdateSecretResponse response = call(secretId, "UpdateSecret", request, this.client::updateSecret);
 		return new SecretReference(response.arn(), response.name(), response.versionId());
 	}
 
 	@Override
 	public SecretReference updateValue(String secretId, byte[] value) {
-		UpdateSecretResponse response = call(secretId, "UpdateSecret", () -> this.client
-			.updateSecret((request) -> request.secretId(secretId).secretBinary(SdkBytes.fromByteArray(value))));
+		UpdateSecretRequest request = UpdateSecretRequest.builder()
+			.secretId(secretId)
+			.secretBinary(SdkBytes.fromByteArray(value))
+			.build();
+		UpdateSecretResponse response = call(secretId, "UpdateSecret", request, this.client::updateSecret);
 		return new SecretReference(response.arn(), response.name(), response.versionId());
 	}
 
 	@Override
 	public SecretMetadata describe(String secretId) {
-		return SecretMetadata.from(call(secretId, "DescribeSecret",
-				() -> this.client.describeSecret((request) -> request.secretId(secretId))));
+		DescribeSecretRequest request = DescribeSecretRequest.builder().secretId(secretId).build();
+		DescribeSecretResponse response = call(secretId, "DescribeSecret", request, this.client::describeSecret);
+		return SecretMetadata.from(response);
 	}
 
 	@Override
 	public Stream<SecretMetadata> list(List<SecretFilter> filters, boolean includePlannedDeletion) {
-		Iterable<ListSecretsResponse> pages = call(null, "ListSecrets",
-				() -> this.client.listSecretsPaginator((request) -> request
-					.includePlannedDeletion(includePlannedDeletion)
-					.filters(filters.isEmpty() ? null : filters.stream().map(SecretFilter::toSdkFilter).toList())));
+		ListSecretsRequest request = ListSecretsRequest.builder()
+			.includePlannedDeletion(includePlannedDeletion)
+			.filters(filters.isEmpty() ? null : filters.stream().map(SecretFilter::toSdkFilter).toList())
+			.build();
+		Iterable<ListSecretsResponse> pages = call(null, "ListSecrets", request, this.client::listSecretsPaginator);
 		// Pages are fetched while the stream is consumed, so failures surface there, translated.
 		Iterator<ListSecretsResponse> responses = new TranslatingIterator<>(pages.iterator());
 		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(responses, Spliterator.ORDERED), false)
-			.flatMap((response) -> response.secretList().stream())
+			.map(ListSecretsResponse::secretList)
+			.flatMap(List::stream)
 			.map(SecretMetadata::from);
 	}
 
 	@Override
 	public String getString(String secretId, VersionSelector version) {
-		GetSecretValueResponse response = getSecretValue(secretId, version);
-		if (response.secretString() == null) {
+		String string = getSecretValue(secretId, version).string();
+		if (string == null) {
 			throw new SecretConversionException("Secret '" + secretId + "' (" + version + ") holds a binary value, "
 					+ "not text. Read it with getBytes.", secretId, "GetSecretValue", String.class);
 		}
-		return response.secretString();
+		return string;
 	}
 
 	@Override
 	public byte[] getBytes(String secretId, VersionSelector version) {
-		return toValue(getSecretValue(secretId, version)).bytes();
+		return getSecretValue(secretId, version).bytes();
 	}
 
 	@Override
@@ -184,19 +221,16 @@ public class SecretsTemplate implements SecretsOperations {
 
 	@Override
 	public SecretValue getValue(String secretId, VersionSelector version) {
-		return toValue(getSecretValue(secretId, version));
+		return getSecretValue(secretId, version);
 	}
 
-	private GetSecretValueResponse getSecretValue(String secretId, VersionSelector version) {
+	private SecretValue getSecretValue(String secretId, VersionSelector version) {
 		GetSecretValueRequest request = GetSecretValueRequest.builder()
 			.secretId(secretId)
 			.versionStage(version.stage())
 			.versionId(version.versionId())
 			.build();
-		return call(secretId, "GetSecretValue", () -> this.client.getSecretValue(request));
-	}
-
-	private static SecretValue toValue(GetSecretValueResponse response) {
+		GetSecretValueResponse response = call(secretId, "GetSecretValue", request, this.client::getSecretValue);
 		return new SecretValue(response.arn(), response.name(), response.versionId(), response.versionStages(),
 				response.createdDate(), response.secretString(),
 				(response.secretBinary() != null) ? response.secretBinary().asByteArray() : null);
@@ -218,30 +252,39 @@ public class SecretsTemplate implements SecretsOperations {
 	}
 
 	private SecretDeletion deleteSecret(String secretId, @Nullable Long recoveryDays, boolean force) {
-		DeleteSecretResponse response = call(secretId, "DeleteSecret",
-				() -> this.client.deleteSecret((request) -> request.secretId(secretId)
-					.recoveryWindowInDays(recoveryDays)
-					.forceDeleteWithoutRecovery(force ? Boolean.TRUE : null)));
+		DeleteSecretRequest request = DeleteSecretRequest.builder()
+			.secretId(secretId)
+			.recoveryWindowInDays(recoveryDays)
+			.forceDeleteWithoutRecovery(force ? Boolean.TRUE : null)
+			.build();
+		DeleteSecretResponse response = call(secretId, "DeleteSecret", request, this.client::deleteSecret);
 		return new SecretDeletion(response.arn(), response.name(), response.deletionDate());
 	}
 
 	@Override
 	public SecretReference restore(String secretId) {
-		var response = call(secretId, "RestoreSecret",
-				() -> this.client.restoreSecret((request) -> request.secretId(secretId)));
+		RestoreSecretRequest request = RestoreSecretRequest.builder().secretId(secretId).build();
+		RestoreSecretResponse response = call(secretId, "RestoreSecret", request, this.client::restoreSecret);
 		return new SecretReference(response.arn(), response.name(), null);
 	}
 
 	@Override
 	public void tag(String secretId, Map<String, String> tags) {
-		call(secretId, "TagResource",
-				() -> this.client.tagResource((request) -> request.secretId(secretId).tags(tags(tags))));
+		TagResourceRequest request = TagResourceRequest.builder().secretId(secretId).tags(tags(tags)).build();
+		call(secretId, "TagResource", request, this.client::tagResource);
+	}
+
+	// The erased return type is List: scanning this method loads no SDK class.
+	private static List<Tag> tags(Map<String, String> tags) {
+		List<Tag> sdkTags = new ArrayList<>(tags.size());
+		tags.forEach((key, value) -> sdkTags.add(Tag.builder().key(key).value(value).build()));
+		return sdkTags;
 	}
 
 	@Override
 	public void untag(String secretId, Collection<String> tagKeys) {
-		call(secretId, "UntagResource",
-				() -> this.client.untagResource((request) -> request.secretId(secretId).tagKeys(tagKeys)));
+		UntagResourceRequest request = UntagResourceRequest.builder().secretId(secretId).tagKeys(tagKeys).build();
+		call(secretId, "UntagResource", request, this.client::untagResource);
 	}
 
 	@Override
@@ -258,18 +301,20 @@ public class SecretsTemplate implements SecretsOperations {
 
 	private SecretReference updateVersionStage(String secretId, String stage, @Nullable String toVersionId,
 			@Nullable String fromVersionId) {
-		var response = call(secretId, "UpdateSecretVersionStage",
-				() -> this.client.updateSecretVersionStage((request) -> request.secretId(secretId)
-					.versionStage(stage)
-					.moveToVersionId(toVersionId)
-					.removeFromVersionId((fromVersionId != null && !fromVersionId.equals(toVersionId)) ? fromVersionId
-							: null)));
+		UpdateSecretVersionStageRequest request = UpdateSecretVersionStageRequest.builder()
+			.secretId(secretId)
+			.versionStage(stage)
+			.moveToVersionId(toVersionId)
+			.removeFromVersionId((fromVersionId != null && !fromVersionId.equals(toVersionId)) ? fromVersionId : null)
+			.build();
+		UpdateSecretVersionStageResponse response = call(secretId, "UpdateSecretVersionStage", request,
+				this.client::updateSecretVersionStage);
 		return new SecretReference(response.arn(), response.name(), toVersionId);
 	}
 
 	@Override
 	public String randomPassword(PasswordOptions options) {
-		return call(null, "GetRandomPassword", () -> this.client.getRandomPassword((request) -> request
+		GetRandomPasswordRequest request = GetRandomPasswordRequest.builder()
 			.passwordLength(options.length())
 			.excludeCharacters(options.excludeCharacters())
 			.excludeNumbers(options.excludeNumbers())
@@ -277,7 +322,9 @@ public class SecretsTemplate implements SecretsOperations {
 			.excludeUppercase(options.excludeUppercase())
 			.excludeLowercase(options.excludeLowercase())
 			.includeSpace(options.includeSpace())
-			.requireEachIncludedType(options.requireEachIncludedType()))).randomPassword();
+			.requireEachIncludedType(options.requireEachIncludedType())
+			.build();
+		return call(null, "GetRandomPassword", request, this.client::getRandomPassword).randomPassword();
 	}
 
 	@Override
@@ -287,62 +334,69 @@ public class SecretsTemplate implements SecretsOperations {
 			.rotationLambdaARN(options.lambdaArn())
 			.rotateImmediately(options.rotateImmediately());
 		if (options.hasRules()) {
-			request.rotationRules((rules) -> rules.automaticallyAfterDays(options.automaticallyAfterDays())
+			request.rotationRules(RotationRulesType.builder()
+				.automaticallyAfterDays(options.automaticallyAfterDays())
 				.scheduleExpression(options.scheduleExpression())
-				.duration(options.windowDuration()));
+				.duration(options.windowDuration())
+				.build());
 		}
-		RotateSecretResponse response = call(secretId, "RotateSecret",
-				() -> this.client.rotateSecret(request.build()));
+		RotateSecretResponse response = call(secretId, "RotateSecret", request.build(), this.client::rotateSecret);
 		return new SecretReference(response.arn(), response.name(), response.versionId());
 	}
 
 	@Override
 	public SecretReference cancelRotation(String secretId) {
-		var response = call(secretId, "CancelRotateSecret",
-				() -> this.client.cancelRotateSecret((request) -> request.secretId(secretId)));
+		CancelRotateSecretRequest request = CancelRotateSecretRequest.builder().secretId(secretId).build();
+		CancelRotateSecretResponse response = call(secretId, "CancelRotateSecret", request,
+				this.client::cancelRotateSecret);
 		return new SecretReference(response.arn(), response.name(), response.versionId());
 	}
 
 	@Override
 	public Optional<String> getResourcePolicy(String secretId) {
-		return Optional.ofNullable(call(secretId, "GetResourcePolicy",
-				() -> this.client.getResourcePolicy((request) -> request.secretId(secretId)))
-			.resourcePolicy());
+		GetResourcePolicyRequest request = GetResourcePolicyRequest.builder().secretId(secretId).build();
+		return Optional
+			.ofNullable(call(secretId, "GetResourcePolicy", request, this.client::getResourcePolicy).resourcePolicy());
 	}
 
 	@Override
 	public SecretReference putResourcePolicy(String secretId, String policy, boolean blockPublicPolicy) {
-		var response = call(secretId, "PutResourcePolicy", () -> this.client.putResourcePolicy(
-				(request) -> request.secretId(secretId).resourcePolicy(policy).blockPublicPolicy(blockPublicPolicy)));
+		PutResourcePolicyRequest request = PutResourcePolicyRequest.builder()
+			.secretId(secretId)
+			.resourcePolicy(policy)
+			.blockPublicPolicy(blockPublicPolicy)
+			.build();
+		PutResourcePolicyResponse response = call(secretId, "PutResourcePolicy", request,
+				this.client::putResourcePolicy);
 		return new SecretReference(response.arn(), response.name(), null);
 	}
 
 	@Override
 	public SecretReference deleteResourcePolicy(String secretId) {
-		var response = call(secretId, "DeleteResourcePolicy",
-				() -> this.client.deleteResourcePolicy((request) -> request.secretId(secretId)));
+		DeleteResourcePolicyRequest request = DeleteResourcePolicyRequest.builder().secretId(secretId).build();
+		DeleteResourcePolicyResponse response = call(secretId, "DeleteResourcePolicy", request,
+				this.client::deleteResourcePolicy);
 		return new SecretReference(response.arn(), response.name(), null);
 	}
 
 	@Override
 	public PolicyValidation validateResourcePolicy(@Nullable String secretId, String policy) {
-		ValidateResourcePolicyResponse response = call(secretId, "ValidateResourcePolicy", () -> this.client
-			.validateResourcePolicy((request) -> request.secretId(secretId).resourcePolicy(policy)));
-		return new PolicyValidation(Boolean.TRUE.equals(response.policyValidationPassed()),
-				response.validationErrors()
-					.stream()
-					.map((error) -> error.checkName() + ": " + error.errorMessage())
-					.toList());
+		ValidateResourcePolicyRequest request = ValidateResourcePolicyRequest.builder()
+			.secretId(secretId)
+			.resourcePolicy(policy)
+			.build();
+		ValidateResourcePolicyResponse response = call(secretId, "ValidateResourcePolicy", request,
+				this.client::validateResourcePolicy);
+		List<String> errors = new ArrayList<>();
+		for (ValidationErrorsEntry error : response.validationErrors()) {
+			errors.add(error.checkName() + ": " + error.errorMessage());
+		}
+		return new PolicyValidation(Boolean.TRUE.equals(response.policyValidationPassed()), errors);
 	}
 
-	private static List<Tag> tags(Map<String, String> tags) {
-		return tags.entrySet().stream().map((tag) -> Tag.builder().key(tag.getKey()).value(tag.getValue()).build())
-			.toList();
-	}
-
-	private <T> T call(@Nullable String secretId, String operation, Supplier<T> call) {
+	private <Q, R> R call(@Nullable String secretId, String operation, Q request, Function<Q, R> call) {
 		try {
-			return call.get();
+			return call.apply(request);
 		}
 		catch (SdkException ex) {
 			throw SecretsExceptionTranslator.translate(secretId, operation, ex, this.endpoint);
@@ -359,12 +413,12 @@ public class SecretsTemplate implements SecretsOperations {
 
 		@Override
 		public boolean hasNext() {
-			return call(null, "ListSecrets", this.delegate::hasNext);
+			return call(null, "ListSecrets", this.delegate, Iterator::hasNext);
 		}
 
 		@Override
 		public T next() {
-			return call(null, "ListSecrets", this.delegate::next);
+			return call(null, "ListSecrets", this.delegate, Iterator::next);
 		}
 
 	}
