@@ -41,18 +41,20 @@ public final class ValueOperations {
 		JsonInput in = call.input();
 		SecretValue value = SecretValue.of(in.string("SecretString"), in.binary("SecretBinary"));
 		List<String> replicaRegions = Replication.regionsToAdd(in);
+		boolean overwriteReplicas = in.bool("ForceOverwriteReplicaSecret", false);
+		String type = in.string("Type");
 		SecretWrites.NewSecret request = new SecretWrites.NewSecret(in.requireString("Name"), value,
 				in.string("ClientRequestToken"), in.string("Description"), in.string("KmsKeyId"), tags(in));
+		Replication.check(this.store, request.name(), call.region(), replicaRegions, overwriteReplicas);
 		Secret secret = SecretWrites.create(this.store, call.region(), request, call.now(), call.changes());
-		secret.type(in.string("Type"));
+		secret.type(type);
 		ObjectNode response = Views.arnAndName(secret);
 		String versionId = secret.currentVersionId();
 		if (versionId != null) {
 			response.put("VersionId", versionId);
 		}
 		if (!replicaRegions.isEmpty()) {
-			Replication.replicate(this.store, secret, replicaRegions, in.bool("ForceOverwriteReplicaSecret", false),
-					call.now());
+			Replication.replicate(this.store, secret, replicaRegions, overwriteReplicas, call.now());
 			response.set("ReplicationStatus", Views.replicationStatus(secret));
 		}
 		return response;
