@@ -113,15 +113,17 @@ class RotationIntegrationTests extends AbstractServerIntegrationTests {
 	}
 
 	@Test
-	void cancelRotateSecretTurnsRotationOff() {
+	void cancelRotateSecretTurnsRotationOffAndKeepsTheLastConfigurationVisible() {
 		createCredentials();
 		this.client.rotateSecret((r) -> r.secretId("db")
 			.rotationLambdaARN(LAMBDA)
 			.rotationRules((rules) -> rules.automaticallyAfterDays(1L)));
 		this.client.cancelRotateSecret((r) -> r.secretId("db"));
 		DescribeSecretResponse described = this.client.describeSecret((r) -> r.secretId("db"));
-		assertThat(described.rotationEnabled()).isNull();
+		assertThat(described.rotationEnabled()).isFalse();
 		assertThat(described.nextRotationDate()).isNull();
+		assertThat(described.rotationLambdaARN()).isEqualTo(LAMBDA);
+		assertThat(described.rotationRules().automaticallyAfterDays()).isEqualTo(1L);
 	}
 
 	@Test

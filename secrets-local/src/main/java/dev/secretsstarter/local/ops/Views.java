@@ -31,8 +31,10 @@ final class Views {
 		Json.putIfNotNull(node, "Description", source.description());
 		Json.putIfNotNull(node, "KmsKeyId", source.kmsKeyId());
 		Json.putIfNotNull(node, "Type", source.type());
-		if (secret.rotationEnabled()) {
-			node.put("RotationEnabled", true);
+		// Absent when rotation was never configured; false once CancelRotateSecret turned it off,
+		// when the Lambda and rules of the last configuration are still shown.
+		if (secret.rotationEnabled() || secret.rotationLambdaArn() != null) {
+			node.put("RotationEnabled", secret.rotationEnabled());
 		}
 		Json.putIfNotNull(node, "RotationLambdaARN", secret.rotationLambdaArn());
 		if (secret.rotationRules() != null) {
