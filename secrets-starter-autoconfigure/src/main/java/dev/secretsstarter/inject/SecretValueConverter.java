@@ -142,12 +142,16 @@ final class SecretValueConverter {
 			}
 			return node;
 		}
-		catch (StreamReadException ex) {
+		catch (JacksonException ex) {
+			// A syntax error, or (a databind error) content after the first value: Jackson's
+			// messages may quote the input, so only the position is kept.
 			TokenStreamLocation location = ex.getLocation();
 			String where = (location != null)
 					? " at line " + location.getLineNr() + ", column " + location.getColumnNr() : "";
+			String problem = (ex instanceof StreamReadException) ? "the secret is not valid JSON"
+					: "the secret is not one JSON value (more content follows it)";
 			throw new SecretInjectionException(Reason.MALFORMED_JSON, site.description(), site.key(), site.jsonKey(),
-					"the secret is not valid JSON" + where + " (content not shown)",
+					problem + where + " (content not shown)",
 					"Fix the JSON stored in the secret, or inject the whole value as String without a key.", null);
 		}
 	}

@@ -142,6 +142,20 @@ class SecretValueConverterTests {
 	}
 
 	@Test
+	void contentAfterTheJsonValueIsMalformedJsonWithPositionButNoContent() {
+		String trailing = "{\"password\":\"x\"} \"" + MARKER + "\"";
+		assertThatExceptionOfType(SecretInjectionException.class)
+			.isThrownBy(() -> convert(trailing, "password", String.class))
+			.satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo(Reason.MALFORMED_JSON);
+				assertThat(ex.getCause()).isNull();
+			})
+			.withMessageContaining("secret 'app/secret'")
+			.withMessageContaining("line 1, column")
+			.withMessageNotContaining(MARKER);
+	}
+
+	@Test
 	void unconvertibleValueNamesTheTypeButNotTheValue() {
 		assertThatExceptionOfType(SecretInjectionException.class)
 			.isThrownBy(() -> convert(JSON, "password", Duration.class))
