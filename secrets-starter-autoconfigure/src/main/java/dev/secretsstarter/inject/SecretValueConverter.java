@@ -1,5 +1,8 @@
 package dev.secretsstarter.inject;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
@@ -62,7 +65,7 @@ final class SecretValueConverter {
 			if (target == byte[].class) {
 				return snapshot.bytes();
 			}
-			String text = text(snapshot);
+			String text = text(site, snapshot);
 			if (isText(target)) {
 				return text;
 			}
@@ -74,7 +77,7 @@ final class SecretValueConverter {
 			}
 			return map(site, parse(site, text));
 		}
-		JsonNode node = navigate(site, parse(site, text(snapshot)), site.jsonKey());
+		JsonNode node = navigate(site, parse(site, text(site, snapshot)), site.jsonKey());
 		if (node.isNull()) {
 			return null;
 		}
@@ -94,10 +97,26 @@ final class SecretValueConverter {
 		return map(site, node);
 	}
 
-	private static String text(SecretSnapshot snapshot) {
+	private static String text(SecretInjectionSite site, SecretSnapshot snapshot) {
 		String value = snapshot.stringValue();
-		// A binary secret read as text (for example JSON stored as SecretBinary) is UTF-8.
-		return (value != null) ? value : new String(snapshot.bytes(), StandardCharsets.UTF_8);
+		if (value != null) {
+			return value;
+		}
+		// A binary secret read as text (for example JSON stored as SecretBinary) is UTF-8. Bytes
+		// that are not UTF-8 would be replaced with U+FFFD: refuse rather than inject a corrupted value.
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(snapshot.bytes()))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new SecretInjectionException(Reason.NOT_CONVERTIBLE, site.description(), site.key(), site.jsonKey(),
+					"the secret is binary and its bytes are not UTF-8 text, so they cannot be converted to "
+							+ site.valueType(),
+					"Inject the secret as byte[] (or SecretHandle<byte[]>), or store it as text (SecretString).", null);
+		}
 	}
 
 	private static boolean isText(Class<?> target) {

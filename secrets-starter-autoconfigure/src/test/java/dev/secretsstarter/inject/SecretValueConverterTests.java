@@ -156,6 +156,28 @@ class SecretValueConverterTests {
 	}
 
 	@Test
+	void binarySecretThatIsNotUtf8TextIsNotConvertibleToString() {
+		SecretSnapshot snapshot = SecretSnapshot.ofBinary("s", "arn:s", "v1", Set.of("AWSCURRENT"), null,
+				Instant.EPOCH, new byte[] { (byte) 0xFF, (byte) 0xFE, 'x' });
+		assertThatExceptionOfType(SecretInjectionException.class)
+			.isThrownBy(() -> this.converter.convert(site(null, ResolvableType.forClass(String.class)), snapshot))
+			.satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo(Reason.NOT_CONVERTIBLE);
+				assertThat(ex.getAction()).contains("byte[]");
+			})
+			.withMessageContaining("secret 'app/secret'")
+			.withMessageContaining("not UTF-8 text");
+	}
+
+	@Test
+	void binarySecretHoldingUtf8JsonConvertsToRecord() {
+		SecretSnapshot snapshot = SecretSnapshot.ofBinary("s", "arn:s", "v1", Set.of("AWSCURRENT"), null,
+				Instant.EPOCH, "{\"username\":\"app\",\"password\":\"p\",\"port\":1}".getBytes(StandardCharsets.UTF_8));
+		assertThat(this.converter.convert(site(null, ResolvableType.forClass(Credentials.class)), snapshot))
+			.isEqualTo(new Credentials("app", "p", 1));
+	}
+
+	@Test
 	void unconvertibleValueNamesTheTypeButNotTheValue() {
 		assertThatExceptionOfType(SecretInjectionException.class)
 			.isThrownBy(() -> convert(JSON, "password", Duration.class))
