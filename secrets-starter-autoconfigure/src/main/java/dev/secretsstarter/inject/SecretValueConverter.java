@@ -21,6 +21,7 @@ import org.springframework.beans.BeanUtils;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.unit.DataSize;
 
 import dev.secretsstarter.cache.SecretSnapshot;
@@ -79,6 +80,14 @@ final class SecretValueConverter {
 		}
 		JsonNode node = navigate(site, parse(site, text(site, snapshot)), site.jsonKey());
 		if (node.isNull()) {
+			if (target.isPrimitive()) {
+				// Injecting null would fail in reflection with a message naming neither site nor secret.
+				String wrapper = ClassUtils.resolvePrimitiveIfNecessary(target).getSimpleName();
+				throw new SecretInjectionException(Reason.NOT_CONVERTIBLE, site.description(), site.key(),
+						site.jsonKey(), "the key holds JSON null, which " + target.getName() + " cannot take",
+						"Store a value under the key, or declare the target as " + wrapper + " (which takes null) or "
+								+ "Optional<" + wrapper + ">.", null);
+			}
 			return null;
 		}
 		String text = node.isValueNode() ? node.asString() : node.toString();

@@ -87,6 +87,17 @@ class SecretValueConverterTests {
 	}
 
 	@Test
+	void jsonNullIntoAPrimitiveIsNotConvertibleNamingTheWrapperType() {
+		assertThatExceptionOfType(SecretInjectionException.class).isThrownBy(() -> convert(JSON, "empty", int.class))
+			.satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo(Reason.NOT_CONVERTIBLE);
+				assertThat(ex.getAction()).contains("Integer");
+			})
+			.withMessageContaining("key 'empty'")
+			.withMessageContaining("int");
+	}
+
+	@Test
 	void wholeJsonConvertsToRecord() {
 		assertThat(convert(JSON, null, Credentials.class)).isEqualTo(new Credentials("app", MARKER, 5432));
 	}
