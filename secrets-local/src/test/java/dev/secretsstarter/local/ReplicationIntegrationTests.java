@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
+import software.amazon.awssdk.services.secretsmanager.model.InvalidParameterException;
 import software.amazon.awssdk.services.secretsmanager.model.InvalidRequestException;
 import software.amazon.awssdk.services.secretsmanager.model.ReplicaRegionType;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
@@ -83,6 +84,28 @@ class ReplicationIntegrationTests extends AbstractServerIntegrationTests {
 		this.west.putSecretValue((r) -> r.secretId("s").secretString("dummy-west"));
 		assertThat(this.west.getSecretValue((r) -> r.secretId("s")).secretString()).isEqualTo("dummy-west");
 		assertThat(this.client.getSecretValue((r) -> r.secretId("s")).secretString()).isEqualTo("dummy-1");
+		assertThat(this.client.describeSecret((r) -> r.secretId("s")).replicationStatus()).isEmpty();
+	}
+
+	@Test
+	void createSecretRefusedForItsOwnRegionAsReplicaCreatesNothing() {
+		assertThatExceptionOfType(InvalidParameterException.class).isThrownBy(() -> this.client.createSecret((r) -> r
+			.name("s")
+			.secretString("dummy")
+			.addReplicaRegions(ReplicaRegionType.builder().region("us-east-1").build())));
+		assertThatExceptionOfType(ResourceNotFoundException.class)
+			.isThrownBy(() -> this.client.describeSecret((r) -> r.secretId("s")));
+	}
+
+	@Test
+	void replicationRefusedForOneRegionReplicatesToNone() {
+		this.client.createSecret((r) -> r.name("s").secretString("dummy"));
+		assertThatExceptionOfType(InvalidParameterException.class).isThrownBy(() -> this.client
+			.replicateSecretToRegions((r) -> r.secretId("s")
+				.addReplicaRegions(ReplicaRegionType.builder().region("eu-west-1").build(),
+						ReplicaRegionType.builder().region("us-east-1").build())));
+		assertThatExceptionOfType(ResourceNotFoundException.class)
+			.isThrownBy(() -> this.west.describeSecret((r) -> r.secretId("s")));
 		assertThat(this.client.describeSecret((r) -> r.secretId("s")).replicationStatus()).isEmpty();
 	}
 

@@ -152,6 +152,14 @@ class SecretValueIntegrationTests extends AbstractServerIntegrationTests {
 	}
 
 	@Test
+	void refusedUpdateSecretLeavesTheDescriptionUnchanged() {
+		this.client.createSecret((r) -> r.name("app/key").secretString("dummy-1").description("old").clientRequestToken(TOKEN_A));
+		assertThatExceptionOfType(ResourceExistsException.class).isThrownBy(() -> this.client.updateSecret(
+				(r) -> r.secretId("app/key").description("new").secretString("dummy-2").clientRequestToken(TOKEN_A)));
+		assertThat(this.client.describeSecret((r) -> r.secretId("app/key")).description()).isEqualTo("old");
+	}
+
+	@Test
 	void describeSecretShowsTimestampsAndVersions() {
 		String versionId = this.client.createSecret((r) -> r.name("app/key").secretString("dummy-1").description("d"))
 			.versionId();

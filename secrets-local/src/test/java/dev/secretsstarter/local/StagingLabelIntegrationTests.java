@@ -43,6 +43,17 @@ class StagingLabelIntegrationTests extends AbstractServerIntegrationTests {
 	}
 
 	@Test
+	void putSecretValueRefusedForAnInvalidLabelLeavesCurrentUnchanged() {
+		String v1 = this.client.createSecret((r) -> r.name("s").secretString("dummy-1")).versionId();
+		assertThatExceptionOfType(InvalidParameterException.class).isThrownBy(() -> this.client
+			.putSecretValue((r) -> r.secretId("s").secretString("dummy-2").versionStages("AWSCURRENT", "")));
+		assertThat(this.client.getSecretValue((r) -> r.secretId("s")).versionId()).isEqualTo(v1);
+		assertThat(this.client.listSecretVersionIds((r) -> r.secretId("s").includeDeprecated(true)).versions())
+			.singleElement()
+			.satisfies((v) -> assertThat(v.versionId()).isEqualTo(v1));
+	}
+
+	@Test
 	void removingALabelFromTheWrongVersionIsRefused() {
 		this.client.createSecret((r) -> r.name("s").secretString("dummy-1"));
 		String v2 = this.client.putSecretValue((r) -> r.secretId("s").secretString("dummy-2").versionStages("AWSPENDING"))

@@ -38,7 +38,9 @@ class ConfigurationPropertiesDocumentationTests {
 		SECTIONS.put("secrets.cache", "Cache (`secrets.cache.*`)");
 		SECTIONS.put("secrets.refresh", "Rotation detection and refresh (`secrets.refresh.*`)");
 		SECTIONS.put("secrets.datasource", "DataSource credentials (`secrets.datasource.*`)");
+		SECTIONS.put("secrets.metrics", "Metrics (`secrets.metrics.*`)");
 		SECTIONS.put("secrets.local", "Local mode (`secrets.local.*`)");
+		SECTIONS.put("management.endpoint.secrets", "Actuator endpoint (`management.endpoint.secrets.*`)");
 	}
 
 	@Test
@@ -70,7 +72,8 @@ class ConfigurationPropertiesDocumentationTests {
 		out.append("     ConfigurationPropertiesDocumentationTests. Do not edit: change the Javadoc of the\n");
 		out.append("     @ConfigurationProperties field, then run\n");
 		out.append("     " + REGENERATE + " -->\n\n");
-		out.append("Every property the starter reads, with its type and default. All live under `secrets.*`.\n");
+		out.append("Every property the starter reads, with its type and default: its own live under `secrets.*`;\n");
+		out.append("the actuator endpoint's are Spring Boot's usual `management.endpoint.secrets.*`.\n");
 		out.append("Guides: [local mode](../guides/local-mode.md), [config import](../guides/config-import.md),\n");
 		out.append("[cache](cache.md), [client](client.md).\n");
 		bySection.forEach((section, entries) -> {

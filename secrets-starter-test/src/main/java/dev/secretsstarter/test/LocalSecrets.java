@@ -1,7 +1,11 @@
 package dev.secretsstarter.test;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.secretsstarter.autoconfigure.local.LocalSecretsSeeds;
@@ -11,6 +15,8 @@ import dev.secretsstarter.local.LocalSecretsManager;
 import dev.secretsstarter.local.RequestCounters;
 import dev.secretsstarter.local.RotationContext;
 import dev.secretsstarter.local.RotationFunction;
+import dev.secretsstarter.local.SecretChangeEvent;
+import dev.secretsstarter.local.SecretChangeListener;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -33,6 +39,8 @@ import org.springframework.core.io.DefaultResourceLoader;
 public final class LocalSecrets implements AutoCloseable {
 
 	private static final AtomicInteger rotations = new AtomicInteger();
+
+	static final int ROTATION_TIMEOUT_SECONDS = 10;
 
 	private final LocalSecretsManager server;
 
@@ -83,7 +91,8 @@ public final class LocalSecrets implements AutoCloseable {
 
 	/**
 	 * Rotates the secret with RotateSecret, through a rotation function that stages
-	 * {@code newValue}; the rotation completes before this returns.
+	 * {@code newValue}; returns once the new version is AWSCURRENT, whether the server runs
+	 * rotation steps synchronously or on its rotation thread (as AWS runs the Lambda).
 	 * @param name the secret name
 	 * @param newValue the value the rotation makes current
 	 * @return the id of the version now current
@@ -100,19 +109,35 @@ public final class LocalSecrets implements AutoCloseable {
 	}
 
 	/**
-	 * Rotates the secret with RotateSecret through the given function; the rotation completes
-	 * before this returns.
-	 * @param name the secret name
+	 * Rotates the secret with RotateSecret through the given function; returns once the version
+	 * the rotation created is AWSCURRENT, waiting at most {@value #ROTATION_TIMEOUT_SECONDS}
+	 * seconds for a server that runs the steps on its rotation thread.
+	 * @param name the secret name or ARN
 	 * @param function the rotation's four steps
 	 * @return the id of the version the rotation created
+	 * @throws IllegalStateException if the version is not AWSCURRENT in time (a step failed: the
+	 * server logs which)
 	 */
 	public String rotate(String name, RotationFunction function) {
+		return rotate(name, function, Duration.ofSeconds(ROTATION_TIMEOUT_SECONDS));
+	}
+
+	String rotate(String name, RotationFunction function, Duration timeout) {
 		String arn = "arn:aws:lambda:" + this.server.region() + ":" + this.server.accountId()
 				+ ":function:test-rotation-" + rotations.incrementAndGet();
 		this.server.registerRotationFunction(arn, function);
-		return this.client
-			.rotateSecret((request) -> request.secretId(name).rotationLambdaARN(arn).rotateImmediately(true))
-			.versionId();
+		CurrentVersions current = new CurrentVersions(name);
+		this.server.addListener(current);
+		try {
+			String versionId = this.client
+				.rotateSecret((request) -> request.secretId(name).rotationLambdaARN(arn).rotateImmediately(true))
+				.versionId();
+			current.await(versionId, timeout);
+			return versionId;
+		}
+		finally {
+			this.server.removeListener(current);
+		}
 	}
 
 	/**
@@ -175,6 +200,53 @@ public final class LocalSecrets implements AutoCloseable {
 	@Override
 	public void close() {
 		this.client.close();
+	}
+
+
+	/**
+	 * The versions of one secret the server announced as AWSCURRENT: listening, not polling, so
+	 * that waiting for a rotation adds no API call to the server's counters.
+	 */
+	private static final class CurrentVersions implements SecretChangeListener {
+
+		private final String secretId;
+
+		private final Set<String> seen = new HashSet<>();
+
+		CurrentVersions(String secretId) {
+			this.secretId = secretId;
+		}
+
+		@Override
+		public synchronized void onChange(SecretChangeEvent event) {
+			boolean thisSecret = this.secretId.equals(event.name()) || this.secretId.equals(event.arn());
+			if (thisSecret && event.currentVersionId() != null) {
+				this.seen.add(event.currentVersionId());
+				notifyAll();
+			}
+		}
+
+		synchronized void await(String versionId, Duration timeout) {
+			long deadline = System.nanoTime() + timeout.toNanos();
+			try {
+				while (!this.seen.contains(versionId)) {
+					long left = deadline - System.nanoTime();
+					if (left <= 0) {
+						throw new IllegalStateException("The rotation of secret '" + this.secretId + "' did not make "
+								+ "version " + versionId + " AWSCURRENT within " + timeout.toSeconds()
+								+ " s: a rotation step failed or is still running (the server logs a failed step). "
+								+ "Check the rotation function.");
+					}
+					TimeUnit.NANOSECONDS.timedWait(this, left);
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while waiting for the rotation of secret '"
+						+ this.secretId + "'", ex);
+			}
+		}
+
 	}
 
 }

@@ -30,22 +30,32 @@ final class Replication {
 		return regions;
 	}
 
-	static void replicate(SecretStore store, Secret primary, List<String> regions, boolean overwrite, Instant now) {
+	/**
+	 * Refuses replica regions that {@link #replicate} would refuse, before anything is written: a refused
+	 * request must neither create the primary (CreateSecret) nor some of the replicas.
+	 */
+	static void check(SecretStore store, String name, String primaryRegion, List<String> regions, boolean overwrite) {
 		for (String region : regions) {
-			if (region.equals(primary.region())) {
+			if (region.equals(primaryRegion)) {
 				throw ServiceError.invalidParameter("A secret can't be replicated to its own Region " + region + ".");
 			}
+			Secret existing = store.find(region, name).orElse(null);
+			boolean ownReplica = existing != null && existing.primary() != null
+					&& existing.primary().region().equals(primaryRegion);
+			if (existing != null && !ownReplica && !overwrite) {
+				throw ServiceError.exists("A secret named " + name + " already exists in " + region
+						+ ". Set ForceOverwriteReplicaSecret to replace it.");
+			}
+		}
+	}
+
+	static void replicate(SecretStore store, Secret primary, List<String> regions, boolean overwrite, Instant now) {
+		check(store, primary.name(), primary.region(), regions, overwrite);
+		for (String region : regions) {
 			if (primary.replicaRegions().containsKey(region)) {
 				continue;
 			}
-			Secret existing = store.find(region, primary.name()).orElse(null);
-			if (existing != null) {
-				if (!overwrite) {
-					throw ServiceError.exists("A secret named " + primary.name() + " already exists in " + region
-							+ ". Set ForceOverwriteReplicaSecret to replace it.");
-				}
-				store.remove(existing);
-			}
+			store.find(region, primary.name()).ifPresent(store::remove);
 			Secret replica = new Secret(primary.name(), Arns.inRegion(primary.arn(), region), region, now);
 			replica.primary(primary);
 			store.add(replica);

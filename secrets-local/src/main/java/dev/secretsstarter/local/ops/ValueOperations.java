@@ -41,18 +41,20 @@ public final class ValueOperations {
 		JsonInput in = call.input();
 		SecretValue value = SecretValue.of(in.string("SecretString"), in.binary("SecretBinary"));
 		List<String> replicaRegions = Replication.regionsToAdd(in);
+		boolean overwriteReplicas = in.bool("ForceOverwriteReplicaSecret", false);
+		String type = in.string("Type");
 		SecretWrites.NewSecret request = new SecretWrites.NewSecret(in.requireString("Name"), value,
 				in.string("ClientRequestToken"), in.string("Description"), in.string("KmsKeyId"), tags(in));
+		Replication.check(this.store, request.name(), call.region(), replicaRegions, overwriteReplicas);
 		Secret secret = SecretWrites.create(this.store, call.region(), request, call.now(), call.changes());
-		secret.type(in.string("Type"));
+		secret.type(type);
 		ObjectNode response = Views.arnAndName(secret);
 		String versionId = secret.currentVersionId();
 		if (versionId != null) {
 			response.put("VersionId", versionId);
 		}
 		if (!replicaRegions.isEmpty()) {
-			Replication.replicate(this.store, secret, replicaRegions, in.bool("ForceOverwriteReplicaSecret", false),
-					call.now());
+			Replication.replicate(this.store, secret, replicaRegions, overwriteReplicas, call.now());
 			response.set("ReplicationStatus", Views.replicationStatus(secret));
 		}
 		return response;
@@ -87,26 +89,31 @@ public final class ValueOperations {
 		JsonInput in = call.input();
 		Secret secret = this.store.requireWritable(call.region(), in.requireString("SecretId"));
 		SecretValue value = SecretValue.of(in.string("SecretString"), in.binary("SecretBinary"));
+		String description = in.string("Description");
+		String kmsKeyId = in.string("KmsKeyId");
+		String type = in.string("Type");
 		ObjectNode response = Views.arnAndName(secret);
-		boolean metadata = false;
-		if (in.has("Description")) {
-			secret.description(in.string("Description"));
-			metadata = true;
-		}
-		if (in.has("KmsKeyId")) {
-			secret.kmsKeyId(in.string("KmsKeyId"));
-			metadata = true;
-		}
-		if (in.has("Type")) {
-			secret.type(in.string("Type"));
-			metadata = true;
-		}
+		// Everything is read and the value (the part that can be refused, e.g. a reused token) is
+		// written before any metadata changes: a refused request must change nothing.
 		if (value != null) {
 			SecretVersion version = SecretWrites.putValue(secret, in.string("ClientRequestToken"), value, List.of(),
 					call.now(), call.changes());
 			response.put("VersionId", version.id());
 		}
-		else if (metadata) {
+		boolean metadata = false;
+		if (in.has("Description")) {
+			secret.description(description);
+			metadata = true;
+		}
+		if (in.has("KmsKeyId")) {
+			secret.kmsKeyId(kmsKeyId);
+			metadata = true;
+		}
+		if (in.has("Type")) {
+			secret.type(type);
+			metadata = true;
+		}
+		if (value == null && metadata) {
 			secret.changed(call.now());
 			call.changes().record(SecretChangeEvent.Type.METADATA_CHANGED, secret);
 		}

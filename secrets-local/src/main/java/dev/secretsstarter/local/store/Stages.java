@@ -2,6 +2,7 @@ package dev.secretsstarter.local.store;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -34,6 +35,11 @@ public final class Stages {
 	 */
 	public static SecretVersion addVersion(Secret secret, String versionId, @Nullable SecretValue value,
 			Collection<String> stages, Instant now) {
+		// Checked before anything moves: a refused request must not have moved AWSCURRENT already.
+		stages.forEach(Stages::checkLabel);
+		if (new HashSet<>(stages).size() > MAX_STAGES_PER_VERSION) {
+			throw tooManyLabels();
+		}
 		SecretVersion version = new SecretVersion(versionId, value, now);
 		secret.versions().put(versionId, version);
 		for (String stage : stages) {
@@ -51,7 +57,7 @@ public final class Stages {
 			return;
 		}
 		if (target.stages().size() >= MAX_STAGES_PER_VERSION) {
-			throw ServiceError.limitExceeded("A version can have at most " + MAX_STAGES_PER_VERSION + " staging labels.");
+			throw tooManyLabels();
 		}
 		if (holder != null) {
 			holder.stages().remove(stage);
@@ -62,6 +68,10 @@ public final class Stages {
 			secret.versionWithStage(PREVIOUS).ifPresent((v) -> v.stages().remove(PREVIOUS));
 			holder.stages().add(PREVIOUS);
 		}
+	}
+
+	private static ServiceError tooManyLabels() {
+		return ServiceError.limitExceeded("A version can have at most " + MAX_STAGES_PER_VERSION + " staging labels.");
 	}
 
 	/** Removes {@code stage} from the version that has it, if any. */
