@@ -147,6 +147,11 @@ public final class SecretsExceptionTranslator {
 		if (message.contains("deletion") || message.contains("deleted")) {
 			return "The secret is scheduled for deletion: restore it (RestoreSecret) before using it.";
 		}
+		if (message.contains("no lambda rotation function")) {
+			// "No Lambda rotation function ARN is associated with this secret": not a rotation in progress.
+			return "The secret has no rotation function: configure one when rotating, for example "
+					+ "rotate(secretId, RotationOptions.everyDays(30).lambdaArn(functionArn)).";
+		}
 		if (message.contains("rotation")) {
 			return "A rotation is in progress: wait for it to finish, or cancel it (CancelRotateSecret).";
 		}

@@ -77,6 +77,15 @@ class SecretsExceptionTranslatorTests {
 	}
 
 	@Test
+	void translatesRotateWithoutAFunctionToStateWithAdviceToConfigureOne() {
+		assertThat(translate("InvalidRequestException", 400,
+				"No Lambda rotation function ARN is associated with this secret."))
+			.isInstanceOf(SecretStateException.class)
+			.hasMessageContaining("lambdaArn")
+			.hasMessageNotContaining("wait for it to finish");
+	}
+
+	@Test
 	void translatesResourceExists() {
 		assertThat(translate("ResourceExistsException", 400, "already exists"))
 			.isInstanceOf(SecretAlreadyExistsException.class)
