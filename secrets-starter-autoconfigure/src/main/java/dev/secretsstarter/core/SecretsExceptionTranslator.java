@@ -107,8 +107,8 @@ public final class SecretsExceptionTranslator {
 		}
 		if ((code != null && ACCESS_DENIED.contains(code)) || ex.statusCode() == 403) {
 			return new SecretAccessDeniedException("Access to " + lower(secret) + " was denied " + cause
-					+ ". Grant the caller secretsmanager:" + operation + " on the secret (and kms:Decrypt on its key), "
-					+ "or use other credentials.", secretId, operation, code, ex);
+					+ ". Grant the caller secretsmanager:" + operation + grantedOn(operation)
+					+ ", or use other credentials.", secretId, operation, code, ex);
 		}
 		if (code != null && KMS.contains(code)) {
 			return new SecretAccessDeniedException("The KMS key of " + lower(secret) + " could not be used " + cause
@@ -206,6 +206,13 @@ public final class SecretsExceptionTranslator {
 
 	private static String subject(String operation, @Nullable String secretId) {
 		return operation + ((secretId != null) ? " of secret '" + secretId + "'" : "");
+	}
+
+	// These actions name no secret, so IAM grants them on all resources, not on a secret.
+	private static String grantedOn(@Nullable String operation) {
+		return (operation != null && Set.of("ListSecrets", "BatchGetSecretValue", "GetRandomPassword").contains(operation))
+				? " (an action granted on \"Resource\": \"*\", not on a secret)"
+				: " on the secret (and kms:Decrypt on its key)";
 	}
 
 	private static String lower(String text) {
