@@ -2,6 +2,8 @@ package dev.secretsstarter.autoconfigure.local;
 
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -75,18 +77,20 @@ final class LocalSecretsManagerLauncher {
 		if (region.isEmpty()) {
 			region = DEFAULT_REGION;
 		}
+		validate(properties);
 		LocalSecretsManager.Builder builder = LocalSecretsManager.builder()
 			.host("127.0.0.1")
 			.port(properties.getPort())
 			.region(region)
 			.credentials(ACCESS_KEY, SECRET_KEY);
-		if (properties.getDataFile() != null) {
-			builder.dataFile(properties.getDataFile());
+		Path dataFile = properties.getDataFile();
+		if (dataFile != null) {
+			builder.dataFile(dataFile);
 		}
 		if (properties.getRotationCheckInterval() != null) {
 			builder.rotationCheckInterval(properties.getRotationCheckInterval());
 		}
-		LocalSecretsManager created = builder.build();
+		LocalSecretsManager created = build(builder, dataFile);
 		try {
 			properties.getSeed().stream().filter(StringUtils::hasText).forEach((location) -> LocalSecretsSeeds.seed(created, this.resourceLoader, location));
 			created.start();
@@ -104,6 +108,43 @@ final class LocalSecretsManagerLauncher {
 		}
 		this.server = created;
 		return created;
+	}
+
+	// The server's own checks would fail with messages that do not name the property to fix.
+	private static void validate(LocalSecretsManagerProperties properties) {
+		int port = properties.getPort();
+		if (port < 0 || port > 65535) {
+			throw new InvalidSecretsConfigurationException("secrets.local.port",
+					port + " is not a port number (0 to 65535)", "Choose a free port, or 0 to let the server pick one.");
+		}
+		Duration interval = properties.getRotationCheckInterval();
+		if (interval != null && (interval.isZero() || interval.isNegative())) {
+			throw new InvalidSecretsConfigurationException("secrets.local.rotation-check-interval",
+					interval + " is not a positive duration",
+					"Set a positive duration such as 1m, or remove it so that rotations run only when RotateSecret "
+							+ "is called.");
+		}
+	}
+
+	// Building loads the data file, if any; nothing else in it can fail.
+	private static LocalSecretsManager build(LocalSecretsManager.Builder builder, @Nullable Path dataFile) {
+		try {
+			return builder.build();
+		}
+		catch (UncheckedIOException | IllegalStateException ex) {
+			if (dataFile == null) {
+				throw ex;
+			}
+			// The server's messages name the data or key file and the cause, never a secret value.
+			String cause = (ex.getCause() != null) ? " (" + ex.getCause().getMessage() + ")" : "";
+			InvalidSecretsConfigurationException invalid = new InvalidSecretsConfigurationException(
+					"secrets.local.data-file", "'" + dataFile + "' could not be loaded: " + ex.getMessage() + cause,
+					"Point it at a data file an earlier run wrote (its key file '" + dataFile.getFileName()
+							+ ".key' beside it), at a file that does not exist yet, or remove it to keep secrets "
+							+ "in memory only.");
+			invalid.initCause(ex);
+			throw invalid;
+		}
 	}
 
 	/** Connection details of the running server, starting it if needed (see {@link #start}). */

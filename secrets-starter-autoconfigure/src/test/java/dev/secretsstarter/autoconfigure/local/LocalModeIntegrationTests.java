@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +19,7 @@ import dev.secretsstarter.local.LocalSecretsManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import org.springframework.boot.WebApplicationType;
@@ -163,6 +166,41 @@ class LocalModeIntegrationTests {
 			.isInstanceOf(InvalidSecretsConfigurationException.class)
 			.withMessageContaining("secrets.local.seed")
 			.withMessageContaining("classpath:nowhere.yml");
+	}
+
+	@Test
+	void namesThePortWhenItIsOutOfRange() {
+		assertThatException().isThrownBy(() -> run("secrets.local.enabled=true", "secrets.local.port=70000"))
+			.isInstanceOf(InvalidSecretsConfigurationException.class)
+			.withMessageContaining("'secrets.local.port'")
+			.withMessageContaining("70000");
+	}
+
+	@Test
+	void namesTheRotationCheckIntervalWhenItIsNotPositive() {
+		assertThatException()
+			.isThrownBy(() -> run("secrets.local.enabled=true", "secrets.local.rotation-check-interval=0s"))
+			.isInstanceOf(InvalidSecretsConfigurationException.class)
+			.withMessageContaining("'secrets.local.rotation-check-interval'");
+	}
+
+	@Test
+	void namesTheDataFileWhenItIsNotADataFileOfTheServer(@TempDir Path directory) throws IOException {
+		Path dataFile = Files.writeString(directory.resolve("secrets.data"), "not a data file");
+		assertThatException()
+			.isThrownBy(() -> run("secrets.local.enabled=true", "secrets.local.data-file=" + dataFile))
+			.isInstanceOf(InvalidSecretsConfigurationException.class)
+			.withMessageContaining("'secrets.local.data-file'")
+			.withMessageContaining(dataFile.toString());
+	}
+
+	@Test
+	void namesTheDataFileWhenItCannotBeRead(@TempDir Path directory) {
+		assertThatException()
+			.isThrownBy(() -> run("secrets.local.enabled=true", "secrets.local.data-file=" + directory))
+			.isInstanceOf(InvalidSecretsConfigurationException.class)
+			.withMessageContaining("'secrets.local.data-file'")
+			.withMessageContaining(directory.toString());
 	}
 
 	private static boolean accepts(int port) {
