@@ -100,19 +100,41 @@ public final class LocalSecretsManagerExtension implements BeforeAllCallback, Be
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		Running running = running(context);
-		// Outermost class first, so an inner class's values win.
-		List<Class<?>> classes = new ArrayList<>();
-		for (Class<?> type = context.getRequiredTestClass(); type != null; type = type.getEnclosingClass()) {
-			classes.add(0, type);
-		}
-		classes.forEach((type) -> seed(running.secrets(), type));
+		seedClasses(context);
 	}
 
 	@Override
 	public void beforeEach(ExtensionContext context) {
+		// Registered in an instance field, the extension gets no beforeAll: the class is seeded here.
+		seedClasses(classContext(context));
 		Running running = running(context);
 		context.getTestMethod().ifPresent((method) -> seed(running.secrets(), method));
+	}
+
+	/**
+	 * Seeds the {@link LocalSecret}s of the context's class and its enclosing classes, once per
+	 * class context.
+	 */
+	private void seedClasses(ExtensionContext classContext) {
+		Running running = running(classContext);
+		classContext.getStore(NAMESPACE).computeIfAbsent(List.of("seeded", runningKey()), (key) -> {
+			// Outermost class first, so an inner class's values win.
+			List<Class<?>> classes = new ArrayList<>();
+			for (Class<?> type = classContext.getRequiredTestClass(); type != null; type = type.getEnclosingClass()) {
+				classes.add(0, type);
+			}
+			classes.forEach((type) -> seed(running.secrets(), type));
+			return Boolean.TRUE;
+		});
+	}
+
+	/** The context of the test's class: above the method and any test template containing it. */
+	private static ExtensionContext classContext(ExtensionContext context) {
+		ExtensionContext current = context;
+		while (current.getTestMethod().isPresent() && current.getParent().isPresent()) {
+			current = current.getParent().get();
+		}
+		return current;
 	}
 
 	private static void seed(LocalSecrets secrets, AnnotatedElement element) {
@@ -148,8 +170,11 @@ public final class LocalSecretsManagerExtension implements BeforeAllCallback, Be
 
 	private Running running(ExtensionContext context) {
 		ExtensionContext owner = this.shared ? context.getRoot() : topLevelClassContext(context);
-		Object key = this.shared ? List.of("shared", this.seeds) : List.of("class", this.seeds);
-		return owner.getStore(NAMESPACE).computeIfAbsent(key, (ignored) -> start(), Running.class);
+		return owner.getStore(NAMESPACE).computeIfAbsent(runningKey(), (ignored) -> start(), Running.class);
+	}
+
+	private Object runningKey() {
+		return this.shared ? List.of("shared", this.seeds) : List.of("class", this.seeds);
 	}
 
 	private static ExtensionContext topLevelClassContext(ExtensionContext context) {
