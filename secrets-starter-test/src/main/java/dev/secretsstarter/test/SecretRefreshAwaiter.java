@@ -3,9 +3,11 @@ package dev.secretsstarter.test;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -58,6 +60,9 @@ public final class SecretRefreshAwaiter {
 	private final Condition recorded = this.lock.newCondition();
 
 	private final Map<String, Queue<Rotation>> rotations = new HashMap<>();
+
+	// Every rotation recorded since the last clear, taken or not: what a timeout reports as seen.
+	private final Map<String, Integer> seen = new LinkedHashMap<>();
 
 	private volatile Source source = Source.NONE;
 
@@ -126,6 +131,7 @@ public final class SecretRefreshAwaiter {
 		this.lock.lock();
 		try {
 			this.rotations.computeIfAbsent(rotation.secretId(), (id) -> new ArrayDeque<>()).add(rotation);
+			this.seen.merge(rotation.secretId(), 1, Integer::sum);
 			this.recorded.signalAll();
 		}
 		finally {
@@ -153,7 +159,8 @@ public final class SecretRefreshAwaiter {
 				}
 				if (remaining <= 0) {
 					throw new AssertionError("Secret '" + secretId + "' was not seen rotating within " + timeout
-							+ " (" + this.source.description + "). " + this.source.action);
+							+ " (" + this.source.description + "). " + describeSeen(secretId) + " "
+							+ this.source.action);
 				}
 				remaining = this.recorded.awaitNanos(remaining);
 			}
@@ -167,13 +174,40 @@ public final class SecretRefreshAwaiter {
 		}
 	}
 
+	// Ids and counts only, never a value. Called with the lock held.
+	private String describeSeen(String secretId) {
+		if (this.seen.isEmpty()) {
+			return "No rotation of any secret was seen since the awaiter was created or cleared (before each "
+					+ "test).";
+		}
+		StringJoiner sentences = new StringJoiner(" ");
+		if (this.seen.containsKey(secretId)) {
+			sentences.add("'" + secretId + "' rotated " + this.seen.get(secretId)
+					+ " time(s), each already taken by an earlier awaitRotation.");
+		}
+		StringJoiner others = new StringJoiner(", ");
+		this.seen.forEach((id, count) -> {
+			if (!id.equals(secretId)) {
+				Queue<Rotation> queue = this.rotations.get(id);
+				int waiting = (queue != null) ? queue.size() : 0;
+				others.add("'" + id + "' (" + count + ", "
+						+ ((waiting > 0) ? waiting + " not taken" : "already taken") + ")");
+			}
+		});
+		if (others.length() > 0) {
+			sentences.add("Seen instead: " + others + "; await a secret by the id the application uses for it.");
+		}
+		return sentences.toString();
+	}
+
 	/**
-	 * Forgets every rotation recorded and not yet taken.
+	 * Forgets every rotation recorded, taken or not.
 	 */
 	public void clear() {
 		this.lock.lock();
 		try {
 			this.rotations.clear();
+			this.seen.clear();
 		}
 		finally {
 			this.lock.unlock();

@@ -92,6 +92,26 @@ class SecretRefreshAwaiterIntegrationTests {
 	}
 
 	@Test
+	void aTimeoutSaysWhenNoSecretWasSeenRotatingAtAll() {
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> this.refreshes.awaitRotation("app/config", Duration.ofMillis(200)))
+			.withMessageContaining("No rotation of any secret was seen");
+	}
+
+	@Test
+	void aTimeoutNamesTheSecretsThatWereSeenRotatingInstead() {
+		this.secrets.put("api/key", "dummy-api-key-seen");
+		this.refreshes.awaitRotation("api/key", TIMEOUT);
+		String arn = this.secrets.client().describeSecret((request) -> request.secretId("api/key")).arn();
+		// The application names the secret 'api/key', so its rotations are recorded under that id.
+		assertThatExceptionOfType(AssertionError.class)
+			.isThrownBy(() -> this.refreshes.awaitRotation(arn, Duration.ofMillis(200)))
+			.withMessageContaining("Secret '" + arn + "' was not seen rotating")
+			.withMessageContaining("Seen instead: 'api/key' (1, already taken)")
+			.withMessageNotContaining("dummy");
+	}
+
+	@Test
 	void aSecretTheApplicationDoesNotUseNeverRotatesForIt() {
 		this.secrets.put("unused/secret", "dummy-unused");
 		assertThatExceptionOfType(AssertionError.class)
