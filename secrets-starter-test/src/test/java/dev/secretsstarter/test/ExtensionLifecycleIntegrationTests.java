@@ -47,13 +47,28 @@ class ExtensionLifecycleIntegrationTests {
 		await().atMost(Duration.ofSeconds(10)).until(() -> !accepts(endpoints.get(0)));
 	}
 
+	@Test
+	void aSeedFileThatDoesNotExistFailsTheClassNamingWithSeedRatherThanAProperty() {
+		SummaryGeneratingListener summary = execute(MissingSeed.class);
+		assertThat(summary.getSummary().getFailures()).singleElement()
+			.satisfies((failure) -> assertThat(failure.getException())
+				.hasMessageContaining("withSeed(\"classpath:does-not-exist.yml\")")
+				.hasMessageContaining("does not exist")
+				.hasMessageNotContaining("secrets.local.seed"));
+	}
+
 	private static void launch(Class<?>... classes) {
+		SummaryGeneratingListener summary = execute(classes);
+		assertThat(summary.getSummary().getFailures()).isEmpty();
+		assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(classes.length * 2L);
+	}
+
+	private static SummaryGeneratingListener execute(Class<?>... classes) {
 		SummaryGeneratingListener summary = new SummaryGeneratingListener();
 		LauncherFactory.create()
 			.execute(request().selectors(List.of(classes).stream().map((type) -> selectClass(type)).toList())
 				.build(), summary);
-		assertThat(summary.getSummary().getFailures()).isEmpty();
-		assertThat(summary.getSummary().getTestsSucceededCount()).isEqualTo(classes.length * 2L);
+		return summary;
 	}
 
 	private static boolean accepts(URI endpoint) {
@@ -100,6 +115,14 @@ class ExtensionLifecycleIntegrationTests {
 		@RegisterExtension
 		static LocalSecretsManagerExtension server = LocalSecretsManagerExtension.shared();
 		// end::shared[]
+
+	}
+
+	static class MissingSeed extends Fixture {
+
+		@RegisterExtension
+		static LocalSecretsManagerExtension server = LocalSecretsManagerExtension.perClass()
+			.withSeed("classpath:does-not-exist.yml");
 
 	}
 
