@@ -108,21 +108,25 @@ final class DescribeChangeDetector implements ChangeDetector {
 		SecretSnapshot before = this.cache.getIfPresent(key);
 		try {
 			SecretSnapshot after = this.cache.refresh(key);
+			SecretCacheEntryStatus status = this.cache.status(key);
+			boolean stale = status != null && status.isStale();
 			if (!after.isSameVersion(before)) {
 				outcome.changed(key);
 			}
-			else if (expectedVersionId == null || expectedVersionId.equals(after.versionId())) {
+			else if (!stale && (expectedVersionId == null || expectedVersionId.equals(after.versionId()))) {
 				outcome.unchanged(key);
 			}
 			else {
-				// The cache kept its value: the download failed or is backing off after a failure.
-				SecretCacheEntryStatus status = this.cache.status(key);
+				// The cache kept its value: the download failed or is backing off after a failure
+				// (without DescribeSecret, that download was the whole check).
 				String cause = (status != null && status.lastFailure() != null) ? status.lastFailure()
 						: "the download is backing off after an earlier failure";
 				SecretFailureKind kind = (status != null && status.lastFailureKind() != null) ? status.lastFailureKind()
 						: SecretFailureKind.OTHER;
-				outcome.failed(key, "Version " + expectedVersionId + " of secret '" + key
-						+ "' could not be downloaded; still serving version " + after.versionId() + ": " + cause, kind);
+				String what = (expectedVersionId != null) ? "Version " + expectedVersionId + " of secret '" + key + "'"
+						: "Secret '" + key + "'";
+				outcome.failed(key, what + " could not be downloaded; still serving version " + after.versionId()
+						+ ": " + cause, kind);
 			}
 		}
 		catch (RuntimeException ex) {

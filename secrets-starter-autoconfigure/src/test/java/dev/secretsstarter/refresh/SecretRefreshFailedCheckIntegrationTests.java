@@ -13,6 +13,7 @@ import dev.secretsstarter.local.LocalSecretsManager;
 import dev.secretsstarter.testing.LocalClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -66,6 +67,19 @@ class SecretRefreshFailedCheckIntegrationTests {
 		SecretCacheEntryStatus status = this.context.getBean(SecretCache.class).status(KEY);
 		assertThat(status).isNotNull();
 		assertThat(status.isStale()).isTrue();
+		assertThat(this.context.getBean(User.class).token.get()).isEqualTo("token-value-1");
+	}
+
+	@Test
+	void withDescribeSecretDeniedAFailedGetSecretValueIsAFailedCheck() {
+		SecretsRefresher refresher = run("describe");
+		this.server.faults().fail("DescribeSecret", "AccessDeniedException", 400, 1000);
+		this.server.faults().fail("GetSecretValue", "InternalServiceError", 500, 1000);
+		SecretPollResult first = refresher.refreshNow();
+		SecretPollResult second = refresher.refreshNow();
+		assertThat(first.failed()).isEqualTo(1);
+		assertThat(second.failed()).isEqualTo(1);
+		assertThat(refresher.status().consecutiveFailedPolls()).isEqualTo(2);
 		assertThat(this.context.getBean(User.class).token.get()).isEqualTo("token-value-1");
 	}
 
