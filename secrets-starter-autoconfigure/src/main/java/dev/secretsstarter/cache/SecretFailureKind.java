@@ -25,8 +25,9 @@ public enum SecretFailureKind {
 	/**
 	 * The caller may not read the secret, or the credentials are invalid.
 	 */
-	ACCESS_DENIED(false, "Grant secretsmanager:GetSecretValue (and secretsmanager:BatchGetSecretValue for start-up "
-			+ "batches) on the secret to the application's identity, or fix secrets.credentials.*."),
+	ACCESS_DENIED(false, "Grant the application's identity secretsmanager:GetSecretValue on the secret, and "
+			+ "secretsmanager:BatchGetSecretValue (and, for a name-prefix import, secretsmanager:ListSecrets) on "
+			+ "\"Resource\": \"*\", or fix secrets.credentials.*."),
 
 	/**
 	 * The KMS key of the secret cannot decrypt it for the caller.

@@ -63,6 +63,10 @@ public record SecretImport(String text, String id, boolean namePrefix, String pr
 				String name = ((equals != -1) ? option.substring(0, equals) : option).trim();
 				String optionValue = (equals != -1) ? option.substring(equals + 1).trim() : "";
 				switch (name) {
+					case "" -> throw new InvalidSecretsConfigurationException(PROPERTY,
+							"'" + PREFIX + text + "' has an empty option (a '?' or '&' with nothing after it)",
+							"Remove the stray '?' or '&', or give an option such as '" + PREFIX
+									+ "db/credentials?prefix=db.'.");
 					case "prefix" -> prefix = optionValue;
 					case "version-stage" -> stage = requireValue(text, name, optionValue);
 					case "version-id" -> versionId = requireValue(text, name, optionValue);

@@ -107,8 +107,8 @@ public final class SecretsExceptionTranslator {
 		}
 		if ((code != null && ACCESS_DENIED.contains(code)) || ex.statusCode() == 403) {
 			return new SecretAccessDeniedException("Access to " + lower(secret) + " was denied " + cause
-					+ ". Grant the caller secretsmanager:" + operation + " on the secret (and kms:Decrypt on its key), "
-					+ "or use other credentials.", secretId, operation, code, ex);
+					+ ". Grant the caller secretsmanager:" + operation + grantedOn(operation)
+					+ ", or use other credentials.", secretId, operation, code, ex);
 		}
 		if (code != null && KMS.contains(code)) {
 			return new SecretAccessDeniedException("The KMS key of " + lower(secret) + " could not be used " + cause
@@ -146,6 +146,11 @@ public final class SecretsExceptionTranslator {
 		String message = (serviceMessage != null) ? serviceMessage.toLowerCase(Locale.ROOT) : "";
 		if (message.contains("deletion") || message.contains("deleted")) {
 			return "The secret is scheduled for deletion: restore it (RestoreSecret) before using it.";
+		}
+		if (message.contains("no lambda rotation function")) {
+			// "No Lambda rotation function ARN is associated with this secret": not a rotation in progress.
+			return "The secret has no rotation function: configure one when rotating, for example "
+					+ "rotate(secretId, RotationOptions.everyDays(30).lambdaArn(functionArn)).";
 		}
 		if (message.contains("rotation")) {
 			return "A rotation is in progress: wait for it to finish, or cancel it (CancelRotateSecret).";
@@ -201,6 +206,13 @@ public final class SecretsExceptionTranslator {
 
 	private static String subject(String operation, @Nullable String secretId) {
 		return operation + ((secretId != null) ? " of secret '" + secretId + "'" : "");
+	}
+
+	// These actions name no secret, so IAM grants them on all resources, not on a secret.
+	private static String grantedOn(@Nullable String operation) {
+		return (operation != null && Set.of("ListSecrets", "BatchGetSecretValue", "GetRandomPassword").contains(operation))
+				? " (an action granted on \"Resource\": \"*\", not on a secret)"
+				: " on the secret (and kms:Decrypt on its key)";
 	}
 
 	private static String lower(String text) {

@@ -1,5 +1,8 @@
 package dev.secretsstarter.inject;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
@@ -18,6 +21,7 @@ import org.springframework.beans.BeanUtils;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.core.convert.TypeDescriptor;
+import org.springframework.util.ClassUtils;
 import org.springframework.util.unit.DataSize;
 
 import dev.secretsstarter.cache.SecretSnapshot;
@@ -62,7 +66,7 @@ final class SecretValueConverter {
 			if (target == byte[].class) {
 				return snapshot.bytes();
 			}
-			String text = text(snapshot);
+			String text = text(site, snapshot);
 			if (isText(target)) {
 				return text;
 			}
@@ -74,8 +78,16 @@ final class SecretValueConverter {
 			}
 			return map(site, parse(site, text));
 		}
-		JsonNode node = navigate(site, parse(site, text(snapshot)), site.jsonKey());
+		JsonNode node = navigate(site, parse(site, text(site, snapshot)), site.jsonKey());
 		if (node.isNull()) {
+			if (target.isPrimitive()) {
+				// Injecting null would fail in reflection with a message naming neither site nor secret.
+				String wrapper = ClassUtils.resolvePrimitiveIfNecessary(target).getSimpleName();
+				throw new SecretInjectionException(Reason.NOT_CONVERTIBLE, site.description(), site.key(),
+						site.jsonKey(), "the key holds JSON null, which " + target.getName() + " cannot take",
+						"Store a value under the key, or declare the target as " + wrapper + " (which takes null) or "
+								+ "Optional<" + wrapper + ">.", null);
+			}
 			return null;
 		}
 		String text = node.isValueNode() ? node.asString() : node.toString();
@@ -94,10 +106,26 @@ final class SecretValueConverter {
 		return map(site, node);
 	}
 
-	private static String text(SecretSnapshot snapshot) {
+	private static String text(SecretInjectionSite site, SecretSnapshot snapshot) {
 		String value = snapshot.stringValue();
-		// A binary secret read as text (for example JSON stored as SecretBinary) is UTF-8.
-		return (value != null) ? value : new String(snapshot.bytes(), StandardCharsets.UTF_8);
+		if (value != null) {
+			return value;
+		}
+		// A binary secret read as text (for example JSON stored as SecretBinary) is UTF-8. Bytes
+		// that are not UTF-8 would be replaced with U+FFFD: refuse rather than inject a corrupted value.
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(snapshot.bytes()))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new SecretInjectionException(Reason.NOT_CONVERTIBLE, site.description(), site.key(), site.jsonKey(),
+					"the secret is binary and its bytes are not UTF-8 text, so they cannot be converted to "
+							+ site.valueType(),
+					"Inject the secret as byte[] (or SecretHandle<byte[]>), or store it as text (SecretString).", null);
+		}
 	}
 
 	private static boolean isText(Class<?> target) {
@@ -142,12 +170,16 @@ final class SecretValueConverter {
 			}
 			return node;
 		}
-		catch (StreamReadException ex) {
+		catch (JacksonException ex) {
+			// A syntax error, or (a databind error) content after the first value: Jackson's
+			// messages may quote the input, so only the position is kept.
 			TokenStreamLocation location = ex.getLocation();
 			String where = (location != null)
 					? " at line " + location.getLineNr() + ", column " + location.getColumnNr() : "";
+			String problem = (ex instanceof StreamReadException) ? "the secret is not valid JSON"
+					: "the secret is not one JSON value (more content follows it)";
 			throw new SecretInjectionException(Reason.MALFORMED_JSON, site.description(), site.key(), site.jsonKey(),
-					"the secret is not valid JSON" + where + " (content not shown)",
+					problem + where + " (content not shown)",
 					"Fix the JSON stored in the secret, or inject the whole value as String without a key.", null);
 		}
 	}

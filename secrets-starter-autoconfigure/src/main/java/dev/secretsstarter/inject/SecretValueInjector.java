@@ -126,10 +126,10 @@ final class SecretValueInjector {
 	SecretInjectionSite site(String beanName, String member, Kind kind, MergedAnnotation<SecretValue> annotation,
 			ResolvableType declaredType) {
 		String site = beanName + "." + member;
-		String id = resolve(annotation.getString("id"));
-		String jsonKey = resolve(annotation.getString("key"));
-		String stage = resolve(annotation.getString("versionStage"));
-		String versionId = resolve(annotation.getString("versionId"));
+		String id = resolve(site, annotation, "id");
+		String jsonKey = resolve(site, annotation, "key");
+		String stage = resolve(site, annotation, "versionStage");
+		String versionId = resolve(site, annotation, "versionId");
 		if (!StringUtils.hasText(id)) {
 			throw invalid(site, null, "no secret name or ARN is given",
 					"Name the secret: @SecretValue(\"my/secret\") or @SecretValue(id = \"my/secret\").");
@@ -186,13 +186,22 @@ final class SecretValueInjector {
 		return MergedAnnotations.from(parameter.getParameterAnnotations()).get(SecretValue.class);
 	}
 
-	private String resolve(String value) {
+	private String resolve(String site, MergedAnnotation<SecretValue> annotation, String attribute) {
+		String value = annotation.getString(attribute);
 		if (!value.contains("${")) {
 			return value;
 		}
-		String resolved = this.beanFactory.hasEmbeddedValueResolver() ? this.beanFactory.resolveEmbeddedValue(value)
-				: this.environment.resolveRequiredPlaceholders(value);
-		return (resolved != null) ? resolved : "";
+		try {
+			String resolved = this.beanFactory.hasEmbeddedValueResolver()
+					? this.beanFactory.resolveEmbeddedValue(value) : this.environment.resolveRequiredPlaceholders(value);
+			return (resolved != null) ? resolved : "";
+		}
+		catch (IllegalArgumentException ex) {
+			// Spring's PlaceholderResolutionException: its message names the placeholder, not the site.
+			throw invalid(site, null, "the " + attribute + " '" + value + "' has a placeholder that cannot be resolved ("
+					+ ex.getMessage() + ")", "Define the property, or give the placeholder a default, for example "
+							+ "${app.secret-name:my/secret}.");
+		}
 	}
 
 	/**

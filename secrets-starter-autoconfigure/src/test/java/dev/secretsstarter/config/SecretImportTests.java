@@ -55,6 +55,14 @@ class SecretImportTests {
 	}
 
 	@Test
+	void strayQuestionMarkIsRejectedAsAnEmptyOption() {
+		assertThatExceptionOfType(InvalidSecretsConfigurationException.class)
+			.isThrownBy(() -> SecretImport.parse("db?"))
+			.withMessageContaining("empty option")
+			.withMessageContaining("stray '?'");
+	}
+
+	@Test
 	void stageAndVersionIdTogetherAreRejected() {
 		assertThatExceptionOfType(InvalidSecretsConfigurationException.class)
 			.isThrownBy(() -> SecretImport.parse("db?version-stage=AWSCURRENT&version-id=v"))

@@ -30,6 +30,8 @@ import org.springframework.boot.bootstrap.BootstrapRegistry;
 import org.springframework.boot.bootstrap.DefaultBootstrapContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -253,6 +255,20 @@ class SecretsConfigDataIntegrationTests {
 	}
 
 	@Test
+	void aSecretPropertyThatCannotBeBoundIsReportedWithoutItsValue(CapturedOutput output) {
+		this.server.createSecret("app/settings", "{\"app\":{\"port\":\"" + MARKER + "\"}}");
+		assertThatException().isThrownBy(() -> this.contexts.add(new SpringApplicationBuilder(BindingApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties(properties("spring.config.import=aws-secretsmanager:app/settings"))
+			.run()));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Failed to bind properties under 'app.port' to int")
+			.contains("aws-secretsmanager:app/settings")
+			.contains("secret 'app/settings'")
+			.doesNotContain(MARKER);
+	}
+
+	@Test
 	void disabledIntegrationIgnoresImports(CapturedOutput output) {
 		this.server.createSecret("db/credentials", "{\"username\":\"app\"}");
 		this.server.requests().reset();
@@ -344,6 +360,18 @@ class SecretsConfigDataIntegrationTests {
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ SecretsManagerAutoConfiguration.class, SecretCacheAutoConfiguration.class })
 	static class TestApplication {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ SecretsManagerAutoConfiguration.class, SecretCacheAutoConfiguration.class })
+	@EnableConfigurationProperties(AppProperties.class)
+	static class BindingApplication {
+
+	}
+
+	@ConfigurationProperties("app")
+	record AppProperties(int port) {
 
 	}
 

@@ -42,6 +42,19 @@ class SecretsExceptionTranslatorTests {
 	}
 
 	@Test
+	void accessDeniedToListSecretsSaysItIsGrantedOnAllResources() {
+		AwsServiceException sdk = AwsServiceException.builder()
+			.awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDeniedException").errorMessage("no").build())
+			.statusCode(400)
+			.build();
+		assertThat(SecretsExceptionTranslator.translate(null, "ListSecrets", sdk))
+			.isInstanceOf(SecretAccessDeniedException.class)
+			.hasMessageContaining("secretsmanager:ListSecrets")
+			.hasMessageContaining("\"Resource\": \"*\"")
+			.hasMessageNotContaining("on the secret");
+	}
+
+	@Test
 	void translatesInvalidCredentials() {
 		assertThat(translate("UnrecognizedClientException", 400, "The security token is invalid."))
 			.isInstanceOf(SecretAccessDeniedException.class)
@@ -74,6 +87,15 @@ class SecretsExceptionTranslatorTests {
 		assertThat(translate("InvalidRequestException", 400, "A previous rotation isn't complete."))
 			.isInstanceOf(SecretStateException.class)
 			.hasMessageContaining("wait for it to finish");
+	}
+
+	@Test
+	void translatesRotateWithoutAFunctionToStateWithAdviceToConfigureOne() {
+		assertThat(translate("InvalidRequestException", 400,
+				"No Lambda rotation function ARN is associated with this secret."))
+			.isInstanceOf(SecretStateException.class)
+			.hasMessageContaining("lambdaArn")
+			.hasMessageNotContaining("wait for it to finish");
 	}
 
 	@Test

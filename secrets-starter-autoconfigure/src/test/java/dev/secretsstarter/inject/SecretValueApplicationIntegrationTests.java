@@ -180,6 +180,16 @@ class SecretValueApplicationIntegrationTests {
 	}
 
 	@Test
+	void unresolvablePlaceholderFailsStartNamingSiteAttributeAndFix(CapturedOutput output) {
+		SecretInjectionException ex = startUpFailure(App.class, UnresolvablePlaceholder.class);
+		assertThat(ex.getReason()).isEqualTo(Reason.INVALID_DECLARATION);
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("@SecretValue secretValueApplicationIntegrationTests.UnresolvablePlaceholder.value: "
+					+ "the id '${app.secret-name}' has a placeholder that cannot be resolved")
+			.contains("Define the property, or give the placeholder a default");
+	}
+
+	@Test
 	void accessDeniedFailsStartEvenForOptionalSecret(CapturedOutput output) {
 		server.faults().fail("BatchGetSecretValue", "AccessDeniedException", 400, 10);
 		server.faults().fail("GetSecretValue", "AccessDeniedException", 400, 10);
@@ -290,6 +300,13 @@ class SecretValueApplicationIntegrationTests {
 	static class MissingKey {
 
 		@SecretValue(id = "db/credentials", key = "pasword")
+		String value;
+
+	}
+
+	static class UnresolvablePlaceholder {
+
+		@SecretValue("${app.secret-name}")
 		String value;
 
 	}

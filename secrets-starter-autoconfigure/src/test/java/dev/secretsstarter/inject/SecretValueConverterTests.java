@@ -87,6 +87,17 @@ class SecretValueConverterTests {
 	}
 
 	@Test
+	void jsonNullIntoAPrimitiveIsNotConvertibleNamingTheWrapperType() {
+		assertThatExceptionOfType(SecretInjectionException.class).isThrownBy(() -> convert(JSON, "empty", int.class))
+			.satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo(Reason.NOT_CONVERTIBLE);
+				assertThat(ex.getAction()).contains("Integer");
+			})
+			.withMessageContaining("key 'empty'")
+			.withMessageContaining("int");
+	}
+
+	@Test
 	void wholeJsonConvertsToRecord() {
 		assertThat(convert(JSON, null, Credentials.class)).isEqualTo(new Credentials("app", MARKER, 5432));
 	}
@@ -139,6 +150,42 @@ class SecretValueConverterTests {
 			})
 			.withMessageContaining("line 2, column")
 			.withMessageNotContaining(MARKER);
+	}
+
+	@Test
+	void contentAfterTheJsonValueIsMalformedJsonWithPositionButNoContent() {
+		String trailing = "{\"password\":\"x\"} \"" + MARKER + "\"";
+		assertThatExceptionOfType(SecretInjectionException.class)
+			.isThrownBy(() -> convert(trailing, "password", String.class))
+			.satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo(Reason.MALFORMED_JSON);
+				assertThat(ex.getCause()).isNull();
+			})
+			.withMessageContaining("secret 'app/secret'")
+			.withMessageContaining("line 1, column")
+			.withMessageNotContaining(MARKER);
+	}
+
+	@Test
+	void binarySecretThatIsNotUtf8TextIsNotConvertibleToString() {
+		SecretSnapshot snapshot = SecretSnapshot.ofBinary("s", "arn:s", "v1", Set.of("AWSCURRENT"), null,
+				Instant.EPOCH, new byte[] { (byte) 0xFF, (byte) 0xFE, 'x' });
+		assertThatExceptionOfType(SecretInjectionException.class)
+			.isThrownBy(() -> this.converter.convert(site(null, ResolvableType.forClass(String.class)), snapshot))
+			.satisfies((ex) -> {
+				assertThat(ex.getReason()).isEqualTo(Reason.NOT_CONVERTIBLE);
+				assertThat(ex.getAction()).contains("byte[]");
+			})
+			.withMessageContaining("secret 'app/secret'")
+			.withMessageContaining("not UTF-8 text");
+	}
+
+	@Test
+	void binarySecretHoldingUtf8JsonConvertsToRecord() {
+		SecretSnapshot snapshot = SecretSnapshot.ofBinary("s", "arn:s", "v1", Set.of("AWSCURRENT"), null,
+				Instant.EPOCH, "{\"username\":\"app\",\"password\":\"p\",\"port\":1}".getBytes(StandardCharsets.UTF_8));
+		assertThat(this.converter.convert(site(null, ResolvableType.forClass(Credentials.class)), snapshot))
+			.isEqualTo(new Credentials("app", "p", 1));
 	}
 
 	@Test
