@@ -72,11 +72,27 @@ final class SecretDatabaseCredentials {
 	}
 
 	/**
-	 * The credentials of the version the cache serves now (parsed once per version).
+	 * The credentials of the version the cache serves now (parsed once per version); if that
+	 * version holds no usable credentials, the last ones that did (the rotation listener keeps
+	 * the pool on them too, and warns).
 	 * @return the credentials
+	 * @throws IllegalStateException if no version served so far held usable credentials
 	 */
 	DatabaseCredentials current() {
-		return of(this.cache.get(this.key));
+		return usable(this.cache.get(this.key));
+	}
+
+	private DatabaseCredentials usable(SecretSnapshot snapshot) {
+		try {
+			return of(snapshot);
+		}
+		catch (IllegalStateException ex) {
+			Parsed last = this.parsed;
+			if (last == null) {
+				throw ex;
+			}
+			return last.credentials();
+		}
 	}
 
 	DatabaseCredentials of(SecretSnapshot snapshot) {
@@ -112,7 +128,7 @@ final class SecretDatabaseCredentials {
 		this.lastRecoveryAt = time;
 		logger.info("The database refused the credentials of secret '" + this.key + "' version "
 				+ refused.versionId() + "; refreshing the secret");
-		DatabaseCredentials refreshed = of(this.cache.refresh(this.key));
+		DatabaseCredentials refreshed = usable(this.cache.refresh(this.key));
 		if (!refreshed.versionId().equals(refused.versionId())) {
 			return refreshed;
 		}

@@ -75,9 +75,23 @@ final class BatchChangeDetector implements ChangeDetector {
 		Set<SecretKey> answered = new HashSet<>();
 		try {
 			BatchGetSecretValuePages.read(this.client.get(), byId, (entry, matched) -> {
-				// One value answers one key: the first one asking for it, in id order.
-				if (!matched.isEmpty() && answered.add(matched.get(0))) {
-					apply(matched.get(0), entry, outcome);
+				// A value answers every key naming its secret exactly (by name and by ARN are the
+				// same secret); a partial ARN may also prefix another secret's ARN, so only the first
+				// such key still unanswered, and only when no key named it exactly.
+				boolean exact = false;
+				for (SecretKey key : matched) {
+					if (names(key, entry)) {
+						exact = true;
+						if (answered.add(key)) {
+							apply(key, entry, outcome);
+						}
+					}
+				}
+				if (!exact) {
+					matched.stream().filter((key) -> !answered.contains(key)).findFirst().ifPresent((key) -> {
+						answered.add(key);
+						apply(key, entry, outcome);
+					});
 				}
 			}, (key, error) -> {
 				if (answered.add(key)) {
@@ -98,6 +112,10 @@ final class BatchChangeDetector implements ChangeDetector {
 				new SecretsException("BatchGetSecretValue did not return secret '" + key.secretId() + "'",
 						key.secretId(), "BatchGetSecretValue", null, null),
 				outcome));
+	}
+
+	private static boolean names(SecretKey key, SecretValueEntry entry) {
+		return key.secretId().equals(entry.name()) || key.secretId().equals(entry.arn());
 	}
 
 	private void apply(SecretKey key, SecretValueEntry entry, PollOutcome outcome) {

@@ -21,6 +21,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
 
 /**
  * The default detection: one DescribeSecret call per tracked secret, whose
@@ -56,9 +57,9 @@ final class DescribeChangeDetector implements ChangeDetector {
 			keys.forEach((key) -> download(key, null, outcome));
 			return;
 		}
-		Map<String, List<String>> versions;
+		DescribeSecretResponse described;
 		try {
-			versions = this.client.get().describeSecret((request) -> request.secretId(secretId)).versionIdsToStages();
+			described = this.client.get().describeSecret((request) -> request.secretId(secretId));
 		}
 		catch (SdkException ex) {
 			SecretsException failure = SecretsExceptionTranslator.translate(secretId, "DescribeSecret", ex);
@@ -71,17 +72,20 @@ final class DescribeChangeDetector implements ChangeDetector {
 				keys.forEach((key) -> download(key, null, outcome));
 				return;
 			}
-			SecretFailureKind kind = PollOutcome.kindOf(failure);
-			keys.forEach((key) -> {
-				if (PollOutcome.stillAbsent(kind, this.cache.getIfPresent(key))) {
-					outcome.unchanged(key);
-					return;
-				}
-				this.cache.markFailed(key, failure);
-				outcome.failed(key, failure.getMessage(), kind);
-			});
+			keys.forEach((key) -> fail(key, failure, outcome));
 			return;
 		}
+		if (described.deletedDate() != null) {
+			// DescribeSecret still answers for a secret scheduled for deletion, with its versions
+			// unchanged, but reading it fails (as BatchGetSecretValue reports): not current.
+			SecretsException failure = new SecretsException("Secret '" + secretId + "' is scheduled for deletion on "
+					+ described.deletedDate() + " and can no longer be read; the cached value is served until "
+					+ "secrets.cache.max-staleness. Restore it (RestoreSecret) or stop using it.", secretId,
+					"DescribeSecret", "InvalidRequestException", null);
+			keys.forEach((key) -> fail(key, failure, outcome));
+			return;
+		}
+		Map<String, List<String>> versions = described.versionIdsToStages();
 		for (SecretKey key : keys) {
 			String labelled = versionWithStage(versions, key.versionStage());
 			SecretSnapshot cached = this.cache.getIfPresent(key);
@@ -104,21 +108,25 @@ final class DescribeChangeDetector implements ChangeDetector {
 		SecretSnapshot before = this.cache.getIfPresent(key);
 		try {
 			SecretSnapshot after = this.cache.refresh(key);
+			SecretCacheEntryStatus status = this.cache.status(key);
+			boolean stale = status != null && status.isStale();
 			if (!after.isSameVersion(before)) {
 				outcome.changed(key);
 			}
-			else if (expectedVersionId == null || expectedVersionId.equals(after.versionId())) {
+			else if (!stale && (expectedVersionId == null || expectedVersionId.equals(after.versionId()))) {
 				outcome.unchanged(key);
 			}
 			else {
-				// The cache kept its value: the download failed or is backing off after a failure.
-				SecretCacheEntryStatus status = this.cache.status(key);
+				// The cache kept its value: the download failed or is backing off after a failure
+				// (without DescribeSecret, that download was the whole check).
 				String cause = (status != null && status.lastFailure() != null) ? status.lastFailure()
 						: "the download is backing off after an earlier failure";
 				SecretFailureKind kind = (status != null && status.lastFailureKind() != null) ? status.lastFailureKind()
 						: SecretFailureKind.OTHER;
-				outcome.failed(key, "Version " + expectedVersionId + " of secret '" + key
-						+ "' could not be downloaded; still serving version " + after.versionId() + ": " + cause, kind);
+				String what = (expectedVersionId != null) ? "Version " + expectedVersionId + " of secret '" + key + "'"
+						: "Secret '" + key + "'";
+				outcome.failed(key, what + " could not be downloaded; still serving version " + after.versionId()
+						+ ": " + cause, kind);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -130,6 +138,16 @@ final class DescribeChangeDetector implements ChangeDetector {
 				outcome.failed(key, String.valueOf(ex.getMessage()), kind);
 			}
 		}
+	}
+
+	private void fail(SecretKey key, SecretsException failure, PollOutcome outcome) {
+		SecretFailureKind kind = PollOutcome.kindOf(failure);
+		if (PollOutcome.stillAbsent(kind, this.cache.getIfPresent(key))) {
+			outcome.unchanged(key);
+			return;
+		}
+		this.cache.markFailed(key, failure);
+		outcome.failed(key, String.valueOf(failure.getMessage()), kind);
 	}
 
 	static @Nullable String versionWithStage(Map<String, List<String>> versions, @Nullable String stage) {

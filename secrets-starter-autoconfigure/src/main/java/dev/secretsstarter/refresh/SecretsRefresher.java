@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -119,6 +119,7 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 	 * Poll every tracked key now, take new versions into use and refresh what depends on them;
 	 * waits until done. Works whether or not scheduled polling is enabled.
 	 * @return what the poll found
+	 * @throws IllegalStateException if the application context closed before the poll could run
 	 */
 	public SecretPollResult refreshNow() {
 		return await(() -> poll(SecretPollResult.Trigger.MANUAL, (key) -> true));
@@ -128,6 +129,7 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 	 * Poll the tracked keys of some secrets now, as {@link #refreshNow()} does.
 	 * @param secretIds secret names or ARNs, as the application names them
 	 * @return what the poll found
+	 * @throws IllegalStateException if the application context closed before the poll could run
 	 */
 	public SecretPollResult refreshNow(Collection<String> secretIds) {
 		Set<String> ids = Set.copyOf(secretIds);
@@ -224,7 +226,13 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 	@Override
 	public void destroy() {
 		stop();
-		this.executor.shutdownNow();
+		// Release callers of refreshNow() still queued behind a running poll: their get() would
+		// otherwise wait forever for a task that will never run.
+		for (Runnable dropped : this.executor.shutdownNow()) {
+			if (dropped instanceof Future<?> future) {
+				future.cancel(false);
+			}
+		}
 	}
 
 	private SecretPollResult poll(SecretPollResult.Trigger trigger, Predicate<SecretKey> filter) {
@@ -343,9 +351,18 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 		if (Thread.currentThread() == this.refreshThread) {
 			return task.get();
 		}
-		Future<T> future = CompletableFuture.supplyAsync(task, this.executor);
+		Future<T> future;
+		try {
+			future = this.executor.submit(task::get);
+		}
+		catch (RejectedExecutionException ex) {
+			throw closed(ex);
+		}
 		try {
 			return future.get();
+		}
+		catch (CancellationException ex) {
+			throw closed(ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -357,6 +374,10 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 			}
 			throw new IllegalStateException("Secret refresh failed", ex.getCause());
 		}
+	}
+
+	private static IllegalStateException closed(Exception cause) {
+		return new IllegalStateException("The secret refresh did not run: the application context was closed", cause);
 	}
 
 	private static final class Stats {

@@ -23,6 +23,7 @@ import dev.secretsstarter.local.LocalSecretsManager;
 import dev.secretsstarter.local.PasswordRotationFunction;
 import dev.secretsstarter.refresh.SecretRefreshAutoConfiguration;
 import dev.secretsstarter.refresh.SecretRotatedEvent;
+import dev.secretsstarter.refresh.SecretsRefresher;
 import dev.secretsstarter.testing.LocalClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -192,6 +193,22 @@ class HikariSecretRotationIntegrationTests {
 		assertThat(query(dataSource)).isEqualTo(3);
 		// AWSCURRENT has not moved: the pool keeps its configured credentials until it does.
 		assertThat("initial-pass".equals(dataSource.getPassword())).isTrue();
+	}
+
+	@Test
+	void aNewVersionWithoutThePasswordKeyLeavesThePoolLoggingInWithTheLastGoodCredentials(CapturedOutput output)
+			throws Exception {
+		ConfigurableApplicationContext context = run("secrets.refresh.interval=1h");
+		HikariDataSource dataSource = context.getBean(HikariDataSource.class);
+		assertThat(query(dataSource)).isEqualTo(3);
+		this.server.putSecretValue("db/app", "{\"username\":\"app\",\"pasword\":\"misspelt-key-pass\"}");
+		assertThat(context.getBean(SecretsRefresher.class).refreshNow().changed()).isEqualTo(1);
+		// As when connections reach their maximum lifetime: new ones must log in.
+		dataSource.getHikariPoolMXBean().softEvictConnections();
+		assertThat(query(dataSource)).isEqualTo(3);
+		assertThat(output).contains("DataSource 'dataSource' keeps its credentials")
+			.doesNotContain("misspelt-key-pass")
+			.doesNotContain("initial-pass");
 	}
 
 	@Test
