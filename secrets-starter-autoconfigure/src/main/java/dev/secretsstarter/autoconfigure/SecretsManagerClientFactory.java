@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
@@ -19,6 +20,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerAsyncClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerAsyncClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
+import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 import org.springframework.util.ClassUtils;
 
@@ -114,7 +116,27 @@ public final class SecretsManagerClientFactory {
 			builder.httpClientBuilder(UrlConnection.builder(isPlainHttp(this.connectionDetails.getEndpoint())));
 		}
 		customizers.forEach((customizer) -> customizer.customize(builder));
-		return builder.build();
+		return build(builder);
+	}
+
+	// With no secrets.region the SDK's region chain runs when the client is built; when it finds
+	// nothing, its message names providers, not the setting that fixes it.
+	private <C> C build(SdkBuilder<?, C> builder) {
+		try {
+			return builder.build();
+		}
+		catch (SdkClientException ex) {
+			String message = ex.getMessage();
+			if (this.connectionDetails.getRegion() == null && message != null
+					&& message.startsWith("Unable to load region")) {
+				throw new InvalidSecretsConfigurationException("secrets.region",
+						"it is not set and the SDK's region chain (aws.region, AWS_REGION, the shared AWS config "
+								+ "profile, instance metadata) found no region",
+						"Set secrets.region, for example 'eu-west-1'; for a local server set secrets.endpoint or "
+								+ "secrets.local.enabled=true.");
+			}
+			throw ex;
+		}
 	}
 
 	/**
@@ -141,7 +163,7 @@ public final class SecretsManagerClientFactory {
 			builder.httpClientBuilder(Netty.builder());
 		}
 		customizers.forEach((customizer) -> customizer.customize(builder));
-		return builder.build();
+		return build(builder);
 	}
 
 	/**

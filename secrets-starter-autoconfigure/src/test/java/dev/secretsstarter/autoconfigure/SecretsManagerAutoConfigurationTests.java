@@ -35,6 +35,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerAsyncClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
@@ -46,6 +47,7 @@ import org.springframework.test.util.ReflectionTestUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for {@link SecretsManagerAutoConfiguration}.
@@ -139,6 +141,28 @@ class SecretsManagerAutoConfigurationTests {
 			this.contextRunner.withPropertyValues("secrets.credentials.profile=ci")
 				.run((context) -> assertThat(context).hasNotFailed());
 		});
+	}
+
+	@Test
+	void aClientWithNoRegionAnywhereFailsNamingSecretsRegion(@TempDir Path home) throws IOException {
+		assumeTrue(System.getenv("AWS_REGION") == null, "AWS_REGION is set in this environment");
+		String previousRegion = System.clearProperty("aws.region");
+		String previousMetadata = System.setProperty("aws.disableEc2Metadata", "true");
+		try {
+			withSharedAwsFiles(home, "", () -> new ApplicationContextRunner()
+				.withConfiguration(AutoConfigurations.of(SecretsManagerAutoConfiguration.class))
+				.withClassLoader(new FilteredClassLoader(NettyNioAsyncHttpClient.class))
+				.run((context) -> assertThatExceptionOfType(BeanCreationException.class)
+					.isThrownBy(() -> context.getBean(SecretsManagerClient.class))
+					.havingRootCause()
+					.isInstanceOfSatisfying(InvalidSecretsConfigurationException.class,
+							(ex) -> assertThat(ex.getProperty()).isEqualTo("secrets.region"))
+					.withMessageContaining("secrets.local.enabled=true")));
+		}
+		finally {
+			restore("aws.region", previousRegion);
+			restore("aws.disableEc2Metadata", previousMetadata);
+		}
 	}
 
 	/**
