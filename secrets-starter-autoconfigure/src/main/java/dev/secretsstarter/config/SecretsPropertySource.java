@@ -175,6 +175,13 @@ public class SecretsPropertySource extends EnumerablePropertySource<List<SecretK
 	 */
 	record Member(SecretKey key, String propertyPrefix, SecretSnapshot snapshot, Map<String, Object> properties) {
 
+		// The properties are the secret's values: names only.
+		@Override
+		public String toString() {
+			return "Member[key=" + this.key + ", propertyPrefix=" + this.propertyPrefix + ", snapshot=" + this.snapshot
+					+ ", properties=" + this.properties.keySet() + "]";
+		}
+
 	}
 
 	/**
@@ -182,6 +189,12 @@ public class SecretsPropertySource extends EnumerablePropertySource<List<SecretK
 	 * be flattened (not flattened again, warned about once per version).
 	 */
 	private record State(SecretSnapshot snapshot, Map<String, Object> properties, @Nullable SecretSnapshot rejected) {
+
+		@Override
+		public String toString() {
+			return "State[snapshot=" + this.snapshot + ", properties=" + this.properties.keySet() + ", rejected="
+					+ this.rejected + "]";
+		}
 
 	}
 
@@ -199,6 +212,11 @@ public class SecretsPropertySource extends EnumerablePropertySource<List<SecretK
 
 		View at(long changes, List<State> states) {
 			return new View(changes, List.copyOf(states), this.merged, this.names);
+		}
+
+		@Override
+		public String toString() {
+			return "View[changes=" + this.changes + ", states=" + this.states + ", names=" + this.merged.keySet() + "]";
 		}
 
 	}

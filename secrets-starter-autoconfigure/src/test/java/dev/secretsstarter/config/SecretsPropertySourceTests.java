@@ -128,6 +128,14 @@ class SecretsPropertySourceTests {
 	}
 
 	@Test
+	void toStringOfAMemberNamesItsPropertiesButShowsNoValue() {
+		SecretKey key = SecretKey.current("db/credentials");
+		SecretsPropertySource.Member member = member(key, "db.", "{\"password\":\"" + MARKER + "\"}");
+		assertThat(member.toString()).contains("db.password").doesNotContain(MARKER);
+		assertThat(source(member).toString()).doesNotContain(MARKER);
+	}
+
+	@Test
 	void binaryValuesAreCopiedOnEachRead() {
 		SecretSnapshot binary = SecretSnapshot.ofBinary("certs/keystore", "arn:certs/keystore", "v1", Set.of(), null,
 				Instant.EPOCH, new byte[] { 1, 2, 3 });
