@@ -31,6 +31,9 @@ public final class BatchGetSecretValuePages {
 	// With an id list the service answers in one page; this only bounds a misbehaving endpoint.
 	private static final int MAX_PAGES = 10;
 
+	// "-" and six random characters, which the service appends to a secret's name in its ARN.
+	private static final int RANDOM_SUFFIX_LENGTH = 7;
+
 	private BatchGetSecretValuePages() {
 	}
 
@@ -87,12 +90,15 @@ public final class BatchGetSecretValuePages {
 		while (nextToken != null && pages < MAX_PAGES && !complete.getAsBoolean());
 	}
 
-	// Keys may name the secret by name, full ARN or partial ARN (without the random suffix).
+	// Keys may name the secret by name, full ARN or partial ARN (without the random suffix). The
+	// service appends exactly a hyphen and six random characters to the name, so a partial ARN
+	// ending in "db" answers to "db-AbCdEf" but not to "db-prod-AbCdEf" of the same batch.
 	private static List<SecretKey> matching(Map<String, SecretKey> byId, SecretValueEntry entry) {
 		List<SecretKey> keys = new ArrayList<>(1);
+		String arn = entry.arn();
 		byId.forEach((id, key) -> {
-			if (id.equals(entry.name()) || id.equals(entry.arn())
-					|| (entry.arn() != null && id.startsWith("arn:") && entry.arn().startsWith(id + "-"))) {
+			if (id.equals(entry.name()) || id.equals(arn) || (arn != null && id.startsWith("arn:")
+					&& arn.length() == id.length() + RANDOM_SUFFIX_LENGTH && arn.startsWith(id + "-"))) {
 				keys.add(key);
 			}
 		});

@@ -110,4 +110,19 @@ class CaffeineSecretCacheBatchIntegrationTests {
 		assertThat(this.server.requests().counts()).containsExactlyEntriesOf(Map.of("BatchGetSecretValue", 1L));
 	}
 
+	@Test
+	void getAllByPartialArnDoesNotMatchASecretWhoseNameMerelyStartsWithIt() {
+		this.server.createSecret("app/db", "{\"n\":\"db\"}");
+		this.server.createSecret("app/db-prod", "{\"n\":\"db-prod\"}");
+		String arn = new CaffeineSecretCache(this.client, new SecretCacheProperties(), java.time.Clock.systemUTC())
+			.get(SecretKey.current("app/db"))
+			.arn();
+		SecretKey partial = SecretKey.current(arn.substring(0, arn.length() - 7));
+		SecretKey prod = SecretKey.current("app/db-prod");
+		Map<SecretKey, SecretSnapshot> loaded = this.cache.getAll(List.of(partial, prod));
+		assertThat(loaded.get(partial).stringValue()).isEqualTo("{\"n\":\"db\"}");
+		assertThat(loaded.get(prod).stringValue()).isEqualTo("{\"n\":\"db-prod\"}");
+	}
+
+
 }
