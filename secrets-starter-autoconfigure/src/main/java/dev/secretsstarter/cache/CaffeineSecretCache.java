@@ -39,6 +39,8 @@ import org.springframework.util.function.SingletonSupplier;
  * exponential backoff and jitter; the value is served until {@code max-staleness} after it was
  * last confirmed current, then {@link #get} fails with a {@link SecretsException} saying why.</li>
  * <li>Listeners hear of version changes only, after the swap, outside any lock.</li>
+ * <li>A refresh whose answer arrives after another thread {@link #put put} a different version
+ * keeps that version: readers never see the version go back to what the refresh read.</li>
  * </ul>
  * Thread-safe. Reads of a present, fresh value never block on I/O.
  *
@@ -227,12 +229,12 @@ public final class CaffeineSecretCache implements SecretCache {
 			CacheEntry after = this.cache.obtain().getIfPresent(key);
 			return (after != null) ? after.snapshot() : entry.snapshot();
 		}
-		return swap(key, fetched);
+		return swap(key, fetched, entry.snapshot());
 	}
 
 	@Override
 	public void put(SecretKey key, SecretSnapshot snapshot) {
-		swap(key, snapshot);
+		swap(key, snapshot, null);
 	}
 
 	@Override
@@ -296,11 +298,18 @@ public final class CaffeineSecretCache implements SecretCache {
 		return snapshot;
 	}
 
-	private SecretSnapshot swap(SecretKey key, SecretSnapshot fetched) {
+	// expected: the snapshot cached when the fetch started (refresh), or null (put). A refresh's
+	// answer may predate a version another thread put while it was in flight, and readers may
+	// already have seen that version: the refresh then keeps it rather than going back.
+	private SecretSnapshot swap(SecretKey key, SecretSnapshot fetched, @Nullable SecretSnapshot expected) {
 		Instant now = this.clock.instant();
 		SecretSnapshot[] previous = { null };
 		CacheEntry updated = this.cache.obtain().asMap().compute(key, (k, old) -> {
 			previous[0] = (old != null) ? old.snapshot() : null;
+			if (expected != null && old != null && !old.snapshot().isSameVersion(expected)
+					&& !old.snapshot().isSameVersion(fetched)) {
+				return old;
+			}
 			boolean unchanged = old != null && old.snapshot().isSameVersion(fetched)
 					&& old.snapshot().hasSameValue(fetched);
 			// Keep the old instance when nothing changed, so readers that derive data from a
