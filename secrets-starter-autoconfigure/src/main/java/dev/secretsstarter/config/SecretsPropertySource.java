@@ -29,7 +29,8 @@ import org.springframework.core.env.EnumerablePropertySource;
  * work. Reads cost one map lookup in the steady state, however many secrets the location imports:
  * the merged properties are rebuilt only after the cache reported a swap (it counts them for its
  * listeners), and then only if the snapshot of one of these secrets is another instance. A read
- * never does I/O: if a key was evicted, the last snapshot seen keeps serving. If a new snapshot
+ * never does I/O: if a key was evicted, the last snapshot the cache reported for it keeps serving
+ * (also one reloaded after the eviction and evicted again before this read). If a new snapshot
  * cannot be flattened (malformed JSON), that secret's previous properties stay and one warning per
  * version is logged. Binary values are copied on each read.
  * <p>
@@ -61,6 +62,7 @@ public class SecretsPropertySource extends EnumerablePropertySource<List<SecretK
 		this.changes = changes;
 		this.keys = members.stream().map(Member::key).toList();
 		this.prefixes = members.stream().map(Member::propertyPrefix).toList();
+		members.forEach((member) -> changes.track(member.key(), member.snapshot()));
 		// -1: the first read checks the snapshots against the cache once.
 		this.view = View.of(-1, members.stream().map((member) -> new State(member.snapshot(), member.properties(), null))
 			.toList());
@@ -150,6 +152,10 @@ public class SecretsPropertySource extends EnumerablePropertySource<List<SecretK
 
 	private State next(SecretKey key, String prefix, State state) {
 		SecretSnapshot latest = this.cache.getIfPresent(key);
+		if (latest == null) {
+			// Evicted: the last snapshot the cache reported, which may be a reload since evicted again.
+			latest = this.changes.latest(key);
+		}
 		if (latest == null || latest == state.snapshot() || latest == state.rejected()) {
 			return state;
 		}

@@ -148,6 +148,16 @@ class SecretsPropertySourceTests {
 		assertThat((byte[]) source.getProperty("keystore")).containsExactly(1, 2, 3);
 	}
 
+	@Test
+	void aVersionReloadedAfterAnEvictionIsServedThoughTheCacheEvictedItAgainBeforeTheRead() {
+		SecretsPropertySource source = source(member(DB, "", "{\"password\":\"one\"}"));
+		assertThat(source.getProperty("password")).isEqualTo("one");
+		this.cache.evicted.add(DB);
+		this.cache.put(DB, snapshot(DB, "{\"password\":\"two\"}"));
+		assertThat(source.getProperty("password")).isEqualTo("two");
+		assertThat(source.getSnapshot(DB).stringValue()).isEqualTo("{\"password\":\"two\"}");
+	}
+
 	private SecretsPropertySource source(SecretsPropertySource.Member... members) {
 		return new SecretsPropertySource("aws-secretsmanager:test", List.of(members), this.cache, this.changes);
 	}
@@ -173,6 +183,9 @@ class SecretsPropertySourceTests {
 
 		private final AtomicInteger lookups = new AtomicInteger();
 
+		// Keys the cache has evicted again by the time anyone looks (a cache smaller than the imports).
+		private final Set<SecretKey> evicted = new java.util.HashSet<>();
+
 		CountingCache(SecretCache delegate) {
 			this.delegate = delegate;
 		}
@@ -186,7 +199,7 @@ class SecretsPropertySourceTests {
 		@Override
 		public @Nullable SecretSnapshot getIfPresent(SecretKey key) {
 			this.lookups.incrementAndGet();
-			return this.delegate.getIfPresent(key);
+			return this.evicted.contains(key) ? null : this.delegate.getIfPresent(key);
 		}
 
 		@Override
