@@ -39,6 +39,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -269,6 +271,20 @@ class SecretsConfigDataIntegrationTests {
 	}
 
 	@Test
+	void aSecretPropertyThatFailsValidationIsReportedWithoutItsValue(CapturedOutput output) {
+		this.server.createSecret("db/credentials", "{\"password\":\"" + MARKER + "\"}");
+		assertThatException().isThrownBy(() -> this.contexts.add(new SpringApplicationBuilder(ValidatingApplication.class)
+			.web(WebApplicationType.NONE)
+			.properties(properties("spring.config.import=aws-secretsmanager:db/credentials?prefix=db."))
+			.run()));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Property: db.password")
+			.contains("aws-secretsmanager:db/credentials")
+			.contains("must be at least 64 characters")
+			.doesNotContain(MARKER);
+	}
+
+	@Test
 	void disabledIntegrationIgnoresImports(CapturedOutput output) {
 		this.server.createSecret("db/credentials", "{\"username\":\"app\"}");
 		this.server.requests().reset();
@@ -372,6 +388,41 @@ class SecretsConfigDataIntegrationTests {
 
 	@ConfigurationProperties("app")
 	record AppProperties(int port) {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ SecretsManagerAutoConfiguration.class, SecretCacheAutoConfiguration.class })
+	@EnableConfigurationProperties(DbProperties.class)
+	static class ValidatingApplication {
+
+	}
+
+	// Validates itself: Boot's own report of a rejected value would print it.
+	@ConfigurationProperties("db")
+	static class DbProperties implements Validator {
+
+		private String password = "";
+
+		public String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(String password) {
+			this.password = password;
+		}
+
+		@Override
+		public boolean supports(Class<?> type) {
+			return DbProperties.class.isAssignableFrom(type);
+		}
+
+		@Override
+		public void validate(Object target, Errors errors) {
+			if (((DbProperties) target).getPassword().length() < 64) {
+				errors.rejectValue("password", "too.short", "must be at least 64 characters");
+			}
+		}
 
 	}
 
