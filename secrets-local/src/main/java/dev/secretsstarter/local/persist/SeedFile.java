@@ -63,8 +63,9 @@ public final class SeedFile {
 			throw new UncheckedIOException("Could not read seed file " + file, ex);
 		}
 		catch (JacksonException ex) {
-			throw new IllegalArgumentException("Seed file " + file + " is not valid YAML/JSON (line "
-					+ ex.getLocation().getLineNr() + ")");
+			// The line only: Jackson's message may quote the content, which holds values.
+			String where = (ex.getLocation() != null) ? " (line " + ex.getLocation().getLineNr() + ")" : "";
+			throw new IllegalArgumentException("Seed file " + file + " is not valid YAML/JSON" + where);
 		}
 		JsonNode secrets = (root != null) ? root.get("secrets") : null;
 		if (secrets == null || !secrets.isArray()) {
