@@ -5,7 +5,6 @@ import java.time.Clock;
 import dev.secretsstarter.cache.SecretCache;
 import dev.secretsstarter.cache.SecretCacheAutoConfiguration;
 import dev.secretsstarter.cache.SecretCacheProperties;
-import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.cache.SecretUsages;
 import dev.secretsstarter.refresh.SecretRefreshAutoConfiguration;
 import dev.secretsstarter.refresh.SecretRefreshProperties;
@@ -69,9 +68,8 @@ public final class SecretsActuatorAutoConfiguration {
 			// With the rotation machinery, a refresh also rebinds dependent beans and publishes
 			// events; without it (no bean, or a custom setup), the cache refreshes each key.
 			SecretsRefresher rotation = refresher.getIfUnique();
-			SecretsEndpoint.SecretRefresher refresh = (rotation != null) ? (keys) -> rotation
-				.refreshNow(keys.stream().map(SecretKey::secretId).distinct().toList())
-				.failures() : SecretsEndpoint.SecretRefresher.of(cache);
+			SecretsEndpoint.SecretRefresher refresh = (rotation != null)
+					? SecretsEndpoint.SecretRefresher.of(rotation, cache) : SecretsEndpoint.SecretRefresher.of(cache);
 			return new SecretsEndpoint(cache, usages, refresh, clock.getIfUnique(Clock::systemUTC),
 					properties.getMaxStaleness(), () -> (rotation != null) ? rotation.status() : null);
 		}
