@@ -3,6 +3,7 @@ package dev.secretsstarter.jdbc;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.util.DriverDataSource;
@@ -41,6 +42,8 @@ final class HikariSecretCredentialsPostProcessor
 	private @Nullable BeanFactory beanFactory;
 
 	private final List<String> installed = new ArrayList<>();
+
+	private final List<SecretDatabaseCredentials> credentials = new CopyOnWriteArrayList<>();
 
 	HikariSecretCredentialsPostProcessor(SecretsDataSourceProperties properties) {
 		this.properties = properties;
@@ -97,7 +100,16 @@ final class HikariSecretCredentialsPostProcessor
 			}
 		}
 		cache.addListener(new HikariCredentialsRotation(beanName, hikari, credentials));
+		this.credentials.add(credentials);
 		this.installed.add(beanName);
+	}
+
+	/**
+	 * The credentials of every pool this post-processor installed.
+	 * @return the credentials, one per pool
+	 */
+	List<SecretDatabaseCredentials> credentials() {
+		return this.credentials;
 	}
 
 	@Override

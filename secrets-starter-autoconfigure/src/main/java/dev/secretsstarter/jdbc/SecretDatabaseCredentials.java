@@ -72,6 +72,15 @@ final class SecretDatabaseCredentials {
 	}
 
 	/**
+	 * The credentials parsed last (those the pool was given), without any I/O.
+	 * @return the credentials, or {@code null} before the first version was parsed
+	 */
+	@Nullable DatabaseCredentials lastParsed() {
+		Parsed last = this.parsed;
+		return (last != null) ? last.credentials() : null;
+	}
+
+	/**
 	 * The credentials of the version the cache serves now (parsed once per version); if that
 	 * version holds no usable credentials, the last ones that did (the rotation listener keeps
 	 * the pool on them too, and warns).

@@ -3,6 +3,8 @@ package dev.secretsstarter.jdbc;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.secretsstarter.cache.SecretCacheAutoConfiguration;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -10,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
@@ -38,6 +41,23 @@ public final class SecretsDataSourceAutoConfiguration {
 			.bind("secrets.datasource", SecretsDataSourceProperties.class)
 			.orElseGet(SecretsDataSourceProperties::new);
 		return new HikariSecretCredentialsPostProcessor(properties);
+	}
+
+	/**
+	 * Keeps the pool's credentials out of the actuator endpoints that show bean properties.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class ActuatorConfiguration {
+
+		@Bean
+		DataSourceCredentialsSanitizingFunction secretsDataSourceCredentialsSanitizingFunction(
+				ObjectProvider<HikariSecretCredentialsPostProcessor> postProcessors) {
+			return new DataSourceCredentialsSanitizingFunction(() -> postProcessors.stream()
+				.flatMap((postProcessor) -> postProcessor.credentials().stream())
+				.toList());
+		}
+
 	}
 
 }

@@ -74,8 +74,10 @@ final class RotationApplier {
 			this.beans.refresh(Set.copyOf(changes.keySet()), environmentNames);
 		}
 		catch (RuntimeException ex) {
+			// Not the exception itself: a binder's messages quote the new value that did not fit.
 			logger.warn("Refreshing beans after a secret rotation failed; @SecretValue sites, handles and the "
-					+ "Environment are current, other beans may not be", ex);
+					+ "Environment are current, other beans may not be (value not shown): "
+					+ RefreshFailures.describe(ex));
 		}
 		changes.forEach((key, change) -> {
 			SecretRotatedEvent event = new SecretRotatedEvent(this.eventSource, key, change.previous().versionId(),

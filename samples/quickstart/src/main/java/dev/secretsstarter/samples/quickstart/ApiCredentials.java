@@ -11,8 +11,8 @@ public record ApiCredentials(String username, String token) {
 
 	@Override
 	public String toString() {
-		// A record's default toString would print the token.
-		return "ApiCredentials[username=" + this.username + ", token=<hidden>]";
+		// A record's default toString would print both: the user name is part of the secret's value too.
+		return "ApiCredentials[username=<hidden>, token=<hidden>]";
 	}
 
 }
