@@ -85,26 +85,35 @@ public final class SecretsActuatorAutoConfiguration {
 	}
 
 	/**
-	 * The health contributor.
+	 * The health contributor, when Spring Boot's health support (spring-boot-health, which
+	 * spring-boot-actuator does not bring) is present. Its conditions sit on a nested class:
+	 * Spring reads every condition of a class before evaluating any, so the health module's own
+	 * condition beside the class check would fail start-up without that module.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty(name = "secrets.enabled", matchIfMissing = true)
 	@ConditionalOnClass(HealthIndicator.class)
-	@ConditionalOnEnabledHealthIndicator("secrets")
-	@ConditionalOnBean(SecretCache.class)
-	@EnableConfigurationProperties(SecretCacheProperties.class)
 	static class HealthConfiguration {
 
-		@Bean
-		@ConditionalOnMissingBean(name = "secretsHealthIndicator")
-		SecretsHealthIndicator secretsHealthIndicator(SecretCache cache, ObjectProvider<Clock> clock,
-				SecretCacheProperties properties, ObjectProvider<SecretsRefresher> refresher,
-				ObjectProvider<SecretRefreshProperties> refreshProperties) {
-			// Without the rotation machinery there are no polls to fail: the cache alone decides.
-			SecretsRefresher rotation = refresher.getIfUnique();
-			int threshold = refreshProperties.getIfAvailable(SecretRefreshProperties::new).getHealthFailureThreshold();
-			return new SecretsHealthIndicator(cache, clock.getIfUnique(Clock::systemUTC), properties.getMaxStaleness(),
-					() -> (rotation != null) ? rotation.status() : null, threshold);
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnEnabledHealthIndicator("secrets")
+		@ConditionalOnBean(SecretCache.class)
+		@EnableConfigurationProperties(SecretCacheProperties.class)
+		static class IndicatorConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean(name = "secretsHealthIndicator")
+			SecretsHealthIndicator secretsHealthIndicator(SecretCache cache, ObjectProvider<Clock> clock,
+					SecretCacheProperties properties, ObjectProvider<SecretsRefresher> refresher,
+					ObjectProvider<SecretRefreshProperties> refreshProperties) {
+				// Without the rotation machinery there are no polls to fail: the cache alone decides.
+				SecretsRefresher rotation = refresher.getIfUnique();
+				int threshold = refreshProperties.getIfAvailable(SecretRefreshProperties::new)
+					.getHealthFailureThreshold();
+				return new SecretsHealthIndicator(cache, clock.getIfUnique(Clock::systemUTC),
+						properties.getMaxStaleness(), () -> (rotation != null) ? rotation.status() : null, threshold);
+			}
+
 		}
 
 	}
