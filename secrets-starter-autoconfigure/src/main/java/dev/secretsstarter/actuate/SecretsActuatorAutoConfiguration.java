@@ -52,34 +52,43 @@ public final class SecretsActuatorAutoConfiguration {
 	}
 
 	/**
-	 * The endpoint.
+	 * The endpoint, when Spring Boot's actuator auto-configuration is present (a library may
+	 * bring spring-boot-actuator alone). As for health, its own condition sits on a nested class
+	 * that is only read once the class check passed.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty(name = "secrets.enabled", matchIfMissing = true)
-	@ConditionalOnAvailableEndpoint(SecretsEndpoint.class)
-	@ConditionalOnBean({ SecretCache.class, SecretUsages.class })
-	@EnableConfigurationProperties(SecretCacheProperties.class)
+	@ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 	static class EndpointConfiguration {
 
-		@Bean
-		@ConditionalOnMissingBean
-		SecretsEndpoint secretsEndpoint(SecretCache cache, SecretUsages usages, ObjectProvider<Clock> clock,
-				SecretCacheProperties properties, ObjectProvider<SecretsRefresher> refresher) {
-			// With the rotation machinery, a refresh also rebinds dependent beans and publishes
-			// events; without it (no bean, or a custom setup), the cache refreshes each key.
-			SecretsRefresher rotation = refresher.getIfUnique();
-			SecretsEndpoint.SecretRefresher refresh = (rotation != null)
-					? SecretsEndpoint.SecretRefresher.of(rotation, cache) : SecretsEndpoint.SecretRefresher.of(cache);
-			return new SecretsEndpoint(cache, usages, refresh, clock.getIfUnique(Clock::systemUTC),
-					properties.getMaxStaleness(), () -> (rotation != null) ? rotation.status() : null);
-		}
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnAvailableEndpoint(SecretsEndpoint.class)
+		@ConditionalOnBean({ SecretCache.class, SecretUsages.class })
+		@EnableConfigurationProperties(SecretCacheProperties.class)
+		static class AvailableEndpointConfiguration {
 
-		@Bean
-		@ConditionalOnMissingBean
-		@ConditionalOnBean(SecretsEndpoint.class)
-		@ConditionalOnAvailableEndpoint(endpoint = SecretsEndpoint.class, exposure = EndpointExposure.WEB)
-		SecretsEndpointWebExtension secretsEndpointWebExtension(SecretsEndpoint endpoint) {
-			return new SecretsEndpointWebExtension(endpoint);
+			@Bean
+			@ConditionalOnMissingBean
+			SecretsEndpoint secretsEndpoint(SecretCache cache, SecretUsages usages, ObjectProvider<Clock> clock,
+					SecretCacheProperties properties, ObjectProvider<SecretsRefresher> refresher) {
+				// With the rotation machinery, a refresh also rebinds dependent beans and publishes
+				// events; without it (no bean, or a custom setup), the cache refreshes each key.
+				SecretsRefresher rotation = refresher.getIfUnique();
+				SecretsEndpoint.SecretRefresher refresh = (rotation != null)
+						? SecretsEndpoint.SecretRefresher.of(rotation, cache)
+						: SecretsEndpoint.SecretRefresher.of(cache);
+				return new SecretsEndpoint(cache, usages, refresh, clock.getIfUnique(Clock::systemUTC),
+						properties.getMaxStaleness(), () -> (rotation != null) ? rotation.status() : null);
+			}
+
+			@Bean
+			@ConditionalOnMissingBean
+			@ConditionalOnBean(SecretsEndpoint.class)
+			@ConditionalOnAvailableEndpoint(endpoint = SecretsEndpoint.class, exposure = EndpointExposure.WEB)
+			SecretsEndpointWebExtension secretsEndpointWebExtension(SecretsEndpoint endpoint) {
+				return new SecretsEndpointWebExtension(endpoint);
+			}
+
 		}
 
 	}

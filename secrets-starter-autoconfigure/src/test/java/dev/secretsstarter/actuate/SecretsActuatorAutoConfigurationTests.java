@@ -74,6 +74,14 @@ class SecretsActuatorAutoConfigurationTests {
 	}
 
 	@Test
+	void maskingWorksWithActuatorButWithoutItsAutoConfiguration() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate.autoconfigure"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(SecretsSanitizingFunction.class)
+				.doesNotHaveBean(SecretsEndpoint.class));
+	}
+
+	@Test
 	void nothingIsCreatedWithoutActuator() {
 		this.runner.withClassLoader(new FilteredClassLoader(SanitizingFunction.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(SecretsSanitizingFunction.class)
