@@ -5,7 +5,6 @@ import java.time.Clock;
 import dev.secretsstarter.cache.SecretCache;
 import dev.secretsstarter.cache.SecretCacheAutoConfiguration;
 import dev.secretsstarter.cache.SecretCacheProperties;
-import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.cache.SecretUsages;
 import dev.secretsstarter.refresh.SecretRefreshAutoConfiguration;
 import dev.secretsstarter.refresh.SecretRefreshProperties;
@@ -53,60 +52,77 @@ public final class SecretsActuatorAutoConfiguration {
 	}
 
 	/**
-	 * The endpoint.
+	 * The endpoint, when Spring Boot's actuator auto-configuration is present (a library may
+	 * bring spring-boot-actuator alone). As for health, its own condition sits on a nested class
+	 * that is only read once the class check passed.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty(name = "secrets.enabled", matchIfMissing = true)
-	@ConditionalOnAvailableEndpoint(SecretsEndpoint.class)
-	@ConditionalOnBean({ SecretCache.class, SecretUsages.class })
-	@EnableConfigurationProperties(SecretCacheProperties.class)
+	@ConditionalOnClass(ConditionalOnAvailableEndpoint.class)
 	static class EndpointConfiguration {
 
-		@Bean
-		@ConditionalOnMissingBean
-		SecretsEndpoint secretsEndpoint(SecretCache cache, SecretUsages usages, ObjectProvider<Clock> clock,
-				SecretCacheProperties properties, ObjectProvider<SecretsRefresher> refresher) {
-			// With the rotation machinery, a refresh also rebinds dependent beans and publishes
-			// events; without it (no bean, or a custom setup), the cache refreshes each key.
-			SecretsRefresher rotation = refresher.getIfUnique();
-			SecretsEndpoint.SecretRefresher refresh = (rotation != null) ? (keys) -> rotation
-				.refreshNow(keys.stream().map(SecretKey::secretId).distinct().toList())
-				.failures() : SecretsEndpoint.SecretRefresher.of(cache);
-			return new SecretsEndpoint(cache, usages, refresh, clock.getIfUnique(Clock::systemUTC),
-					properties.getMaxStaleness(), () -> (rotation != null) ? rotation.status() : null);
-		}
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnAvailableEndpoint(SecretsEndpoint.class)
+		@ConditionalOnBean({ SecretCache.class, SecretUsages.class })
+		@EnableConfigurationProperties(SecretCacheProperties.class)
+		static class AvailableEndpointConfiguration {
 
-		@Bean
-		@ConditionalOnMissingBean
-		@ConditionalOnBean(SecretsEndpoint.class)
-		@ConditionalOnAvailableEndpoint(endpoint = SecretsEndpoint.class, exposure = EndpointExposure.WEB)
-		SecretsEndpointWebExtension secretsEndpointWebExtension(SecretsEndpoint endpoint) {
-			return new SecretsEndpointWebExtension(endpoint);
+			@Bean
+			@ConditionalOnMissingBean
+			SecretsEndpoint secretsEndpoint(SecretCache cache, SecretUsages usages, ObjectProvider<Clock> clock,
+					SecretCacheProperties properties, ObjectProvider<SecretsRefresher> refresher) {
+				// With the rotation machinery, a refresh also rebinds dependent beans and publishes
+				// events; without it (no bean, or a custom setup), the cache refreshes each key.
+				SecretsRefresher rotation = refresher.getIfUnique();
+				SecretsEndpoint.SecretRefresher refresh = (rotation != null)
+						? SecretsEndpoint.SecretRefresher.of(rotation, cache)
+						: SecretsEndpoint.SecretRefresher.of(cache);
+				return new SecretsEndpoint(cache, usages, refresh, clock.getIfUnique(Clock::systemUTC),
+						properties.getMaxStaleness(), () -> (rotation != null) ? rotation.status() : null);
+			}
+
+			@Bean
+			@ConditionalOnMissingBean
+			@ConditionalOnBean(SecretsEndpoint.class)
+			@ConditionalOnAvailableEndpoint(endpoint = SecretsEndpoint.class, exposure = EndpointExposure.WEB)
+			SecretsEndpointWebExtension secretsEndpointWebExtension(SecretsEndpoint endpoint) {
+				return new SecretsEndpointWebExtension(endpoint);
+			}
+
 		}
 
 	}
 
 	/**
-	 * The health contributor.
+	 * The health contributor, when Spring Boot's health support (spring-boot-health, which
+	 * spring-boot-actuator does not bring) is present. Its conditions sit on a nested class:
+	 * Spring reads every condition of a class before evaluating any, so the health module's own
+	 * condition beside the class check would fail start-up without that module.
 	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnBooleanProperty(name = "secrets.enabled", matchIfMissing = true)
 	@ConditionalOnClass(HealthIndicator.class)
-	@ConditionalOnEnabledHealthIndicator("secrets")
-	@ConditionalOnBean(SecretCache.class)
-	@EnableConfigurationProperties(SecretCacheProperties.class)
 	static class HealthConfiguration {
 
-		@Bean
-		@ConditionalOnMissingBean(name = "secretsHealthIndicator")
-		SecretsHealthIndicator secretsHealthIndicator(SecretCache cache, ObjectProvider<Clock> clock,
-				SecretCacheProperties properties, ObjectProvider<SecretsRefresher> refresher,
-				ObjectProvider<SecretRefreshProperties> refreshProperties) {
-			// Without the rotation machinery there are no polls to fail: the cache alone decides.
-			SecretsRefresher rotation = refresher.getIfUnique();
-			int threshold = refreshProperties.getIfAvailable(SecretRefreshProperties::new).getHealthFailureThreshold();
-			return new SecretsHealthIndicator(cache, clock.getIfUnique(Clock::systemUTC), properties.getMaxStaleness(),
-					() -> (rotation != null) ? rotation.status() : null, threshold);
+		@Configuration(proxyBeanMethods = false)
+		@ConditionalOnEnabledHealthIndicator("secrets")
+		@ConditionalOnBean(SecretCache.class)
+		@EnableConfigurationProperties(SecretCacheProperties.class)
+		static class IndicatorConfiguration {
+
+			@Bean
+			@ConditionalOnMissingBean(name = "secretsHealthIndicator")
+			SecretsHealthIndicator secretsHealthIndicator(SecretCache cache, ObjectProvider<Clock> clock,
+					SecretCacheProperties properties, ObjectProvider<SecretsRefresher> refresher,
+					ObjectProvider<SecretRefreshProperties> refreshProperties) {
+				// Without the rotation machinery there are no polls to fail: the cache alone decides.
+				SecretsRefresher rotation = refresher.getIfUnique();
+				int threshold = refreshProperties.getIfAvailable(SecretRefreshProperties::new)
+					.getHealthFailureThreshold();
+				return new SecretsHealthIndicator(cache, clock.getIfUnique(Clock::systemUTC),
+						properties.getMaxStaleness(), () -> (rotation != null) ? rotation.status() : null, threshold);
+			}
+
 		}
 
 	}

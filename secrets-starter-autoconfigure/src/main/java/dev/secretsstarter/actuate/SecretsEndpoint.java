@@ -19,6 +19,7 @@ import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.cache.SecretSnapshot;
 import dev.secretsstarter.cache.SecretUsages;
 import dev.secretsstarter.refresh.SecretRefreshStatus;
+import dev.secretsstarter.refresh.SecretsRefresher;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -208,6 +209,36 @@ public class SecretsEndpoint {
 						failures.put(key, String.valueOf(ex.getMessage()));
 					}
 				}
+				return failures;
+			};
+		}
+
+		/**
+		 * A refresher that runs a manual poll of the rotation machinery for the keys it tracks
+		 * (those in use), and refreshes the others (only cached, for example read through the
+		 * cache directly) through the cache, whose version changes the rotation machinery
+		 * follows too.
+		 * @param rotation the rotation machinery
+		 * @param cache the cache
+		 * @return the refresher
+		 */
+		static SecretRefresher of(SecretsRefresher rotation, SecretCache cache) {
+			SecretRefresher throughCache = of(cache);
+			return (keys) -> {
+				// A poll checks only the keys in use: one only cached would be reported
+				// "unchanged" without any call.
+				Set<SecretKey> polled = rotation.trackedKeys();
+				List<SecretKey> others = keys.stream().filter((key) -> !polled.contains(key)).toList();
+				List<String> ids = keys.stream()
+					.filter(polled::contains)
+					.map(SecretKey::secretId)
+					.distinct()
+					.toList();
+				Map<SecretKey, String> failures = new LinkedHashMap<>();
+				if (!ids.isEmpty()) {
+					failures.putAll(rotation.refreshNow(ids).failures());
+				}
+				failures.putAll(throughCache.refresh(others));
 				return failures;
 			};
 		}

@@ -65,6 +65,23 @@ class SecretsActuatorAutoConfigurationTests {
 	}
 
 	@Test
+	void endpointWorksWithoutSpringBootHealth() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.health"))
+			.withPropertyValues("management.endpoints.web.exposure.include=secrets")
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(SecretsEndpoint.class)
+				.doesNotHaveBean(SecretsHealthIndicator.class));
+	}
+
+	@Test
+	void maskingWorksWithActuatorButWithoutItsAutoConfiguration() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate.autoconfigure"))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.hasSingleBean(SecretsSanitizingFunction.class)
+				.doesNotHaveBean(SecretsEndpoint.class));
+	}
+
+	@Test
 	void nothingIsCreatedWithoutActuator() {
 		this.runner.withClassLoader(new FilteredClassLoader(SanitizingFunction.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(SecretsSanitizingFunction.class)

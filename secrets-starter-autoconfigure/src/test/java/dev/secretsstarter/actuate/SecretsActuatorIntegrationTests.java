@@ -4,6 +4,8 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.secretsstarter.cache.SecretCache;
+import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.local.LocalSecretsManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +69,21 @@ class SecretsActuatorIntegrationTests {
 		assertThat(app.context.getEnvironment().getProperty("db.password")).isEqualTo("rotated-pw");
 		// Through the rotation machinery: dependent @ConfigurationProperties beans are rebound.
 		assertThat(app.context.getBean(ObservedApplication.DbProperties.class).getPassword()).isEqualTo("rotated-pw");
+	}
+
+	@Test
+	void refreshingASecretReadOnlyThroughTheCachePicksUpItsNewVersion() {
+		this.server.createSecret("reports/token", "{\"token\":\"first\"}");
+		ObservedApplication app = run();
+		SecretCache cache = app.context.getBean(SecretCache.class);
+		String before = cache.get(SecretKey.current("reports/token")).versionId();
+		this.server.putSecretValue("reports/token", "{\"token\":\"second\"}");
+		JsonNode result = app.json(app.post("/actuator/secrets/reports/token")).get("refreshed").get(0);
+		assertThat(result.get("previousVersionId").asString()).isEqualTo(before);
+		assertThat(result.get("versionId").asString()).isNotEqualTo(before);
+		assertThat(result.get("changed").asBoolean()).isTrue();
+		assertThat(cache.getIfPresent(SecretKey.current("reports/token")).versionId())
+			.isEqualTo(result.get("versionId").asString());
 	}
 
 	@Test
