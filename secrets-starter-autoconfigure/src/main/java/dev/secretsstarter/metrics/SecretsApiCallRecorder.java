@@ -71,8 +71,13 @@ public final class SecretsApiCallRecorder implements ExecutionInterceptor {
 		this.calls.increment();
 		this.nanos.add(duration);
 		synchronized (this.buffered) {
-			if (this.buffering && this.buffered.size() < MAX_BUFFERED) {
-				this.buffered.add(call);
+			// Decided under the lock addSink takes: a call is either buffered (and replayed to the
+			// first sink) or sent live, never both.
+			if (this.buffering) {
+				if (this.buffered.size() < MAX_BUFFERED) {
+					this.buffered.add(call);
+				}
+				return;
 			}
 		}
 		this.sinks.forEach((sink) -> sink.record(call));
