@@ -162,10 +162,19 @@ public final class CaffeineSecretCache implements SecretCache {
 			// not by the pool threads the chunks run on.
 			this.fetcher.client();
 		}
-		this.batchExecutor.run(batchable, SecretFetcher.BATCH_SIZE, (chunk) -> timed(() -> {
-			this.fetcher.fetchBatch(chunk, loaded, failed);
-			return null;
-		}), failed);
+		this.batchExecutor.run(batchable, SecretFetcher.BATCH_SIZE, (chunk) -> {
+			// The fetcher reports per-secret failures in the map rather than throwing: a chunk is a
+			// successful load only when it loaded every secret it asked for.
+			long start = System.nanoTime();
+			boolean success = false;
+			try {
+				this.fetcher.fetchBatch(chunk, loaded, failed);
+				success = loaded.keySet().containsAll(chunk);
+			}
+			finally {
+				this.statistics.recordLoad(System.nanoTime() - start, success);
+			}
+		}, failed);
 		for (SecretKey key : batchable) {
 			SecretSnapshot snapshot = loaded.get(key);
 			if (snapshot != null) {

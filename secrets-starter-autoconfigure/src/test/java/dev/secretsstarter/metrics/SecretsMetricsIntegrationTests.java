@@ -167,6 +167,16 @@ class SecretsMetricsIntegrationTests {
 	}
 
 	@Test
+	void aBatchChunkWithASecretItCouldNotLoadCountsAsAFailedLoad() {
+		ConfigurableApplicationContext context = run(IMPORT);
+		double successes = counter(context, "secrets.cache.loads", "result", "success");
+		assertThatException().isThrownBy(() -> context.getBean(SecretCache.class)
+			.getAll(List.of(SecretKey.current("missing/secret"))));
+		assertThat(counter(context, "secrets.cache.loads", "result", "failure")).isEqualTo(1);
+		assertThat(counter(context, "secrets.cache.loads", "result", "success")).isEqualTo(successes);
+	}
+
+	@Test
 	void cacheEvictionsCountEntriesRemovedWhenFull() {
 		ConfigurableApplicationContext context = run("secrets.cache.maximum-size=1");
 		SecretCache cache = context.getBean(SecretCache.class);
