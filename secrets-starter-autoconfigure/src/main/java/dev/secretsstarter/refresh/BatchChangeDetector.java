@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 
 import dev.secretsstarter.cache.BatchGetSecretValuePages;
 import dev.secretsstarter.cache.SecretCache;
-import dev.secretsstarter.cache.SecretFailureKind;
 import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.cache.SecretSnapshot;
 import dev.secretsstarter.core.SecretsException;
@@ -98,20 +97,25 @@ final class BatchChangeDetector implements ChangeDetector {
 					SecretsException failure = new SecretsException("Checking secret '" + key.secretId()
 							+ "' for changes failed with " + error.errorCode() + ": " + error.message(),
 							key.secretId(), "BatchGetSecretValue", error.errorCode(), null);
-					fail(key, failure, outcome);
+					outcome.failed(this.cache, key, failure);
 				}
 			}, () -> answered.size() >= byId.size());
 		}
 		catch (SdkException ex) {
 			SecretsException failure = SecretsExceptionTranslator.translate(String.join(",", byId.keySet()),
 					"BatchGetSecretValue", ex);
-			byId.values().stream().filter((key) -> !answered.contains(key)).forEach((key) -> fail(key, failure, outcome));
+			byId.values()
+				.stream()
+				.filter((key) -> !answered.contains(key))
+				.forEach((key) -> outcome.failed(this.cache, key, failure));
 			return;
 		}
-		byId.values().stream().filter((key) -> !answered.contains(key)).forEach((key) -> fail(key,
-				new SecretsException("BatchGetSecretValue did not return secret '" + key.secretId() + "'",
-						key.secretId(), "BatchGetSecretValue", null, null),
-				outcome));
+		byId.values()
+			.stream()
+			.filter((key) -> !answered.contains(key))
+			.forEach((key) -> outcome.failed(this.cache, key,
+					new SecretsException("BatchGetSecretValue did not return secret '" + key.secretId() + "'",
+							key.secretId(), "BatchGetSecretValue", null, null)));
 	}
 
 	private static boolean names(SecretKey key, SecretValueEntry entry) {
@@ -129,14 +133,5 @@ final class BatchChangeDetector implements ChangeDetector {
 		outcome.changed(key);
 	}
 
-	private void fail(SecretKey key, SecretsException failure, PollOutcome outcome) {
-		SecretFailureKind kind = PollOutcome.kindOf(failure);
-		if (PollOutcome.stillAbsent(kind, this.cache.getIfPresent(key))) {
-			outcome.unchanged(key);
-			return;
-		}
-		this.cache.markFailed(key, failure);
-		outcome.failed(key, failure.getMessage(), kind);
-	}
 
 }

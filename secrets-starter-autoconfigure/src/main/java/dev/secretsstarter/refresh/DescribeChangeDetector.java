@@ -72,7 +72,7 @@ final class DescribeChangeDetector implements ChangeDetector {
 				keys.forEach((key) -> download(key, null, outcome));
 				return;
 			}
-			keys.forEach((key) -> fail(key, failure, outcome));
+			keys.forEach((key) -> outcome.failed(this.cache, key, failure));
 			return;
 		}
 		if (described.deletedDate() != null) {
@@ -82,7 +82,7 @@ final class DescribeChangeDetector implements ChangeDetector {
 					+ described.deletedDate() + " and can no longer be read; the cached value is served until "
 					+ "secrets.cache.max-staleness. Restore it (RestoreSecret) or stop using it.", secretId,
 					"DescribeSecret", "InvalidRequestException", null);
-			keys.forEach((key) -> fail(key, failure, outcome));
+			keys.forEach((key) -> outcome.failed(this.cache, key, failure));
 			return;
 		}
 		Map<String, List<String>> versions = described.versionIdsToStages();
@@ -140,15 +140,6 @@ final class DescribeChangeDetector implements ChangeDetector {
 		}
 	}
 
-	private void fail(SecretKey key, SecretsException failure, PollOutcome outcome) {
-		SecretFailureKind kind = PollOutcome.kindOf(failure);
-		if (PollOutcome.stillAbsent(kind, this.cache.getIfPresent(key))) {
-			outcome.unchanged(key);
-			return;
-		}
-		this.cache.markFailed(key, failure);
-		outcome.failed(key, String.valueOf(failure.getMessage()), kind);
-	}
 
 	static @Nullable String versionWithStage(Map<String, List<String>> versions, @Nullable String stage) {
 		for (Map.Entry<String, List<String>> entry : versions.entrySet()) {

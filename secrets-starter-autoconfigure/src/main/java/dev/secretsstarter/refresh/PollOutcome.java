@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
+import dev.secretsstarter.cache.SecretCache;
 import dev.secretsstarter.cache.SecretFailureKind;
 import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.cache.SecretSnapshot;
@@ -52,6 +53,24 @@ final class PollOutcome {
 		this.failures.put(key, reason);
 		this.answered.add(key);
 		this.lastFailureKind = kind;
+	}
+
+	/**
+	 * Record a check that failed: the cache marks the key failed (it is served stale, with
+	 * backoff) and the poll counts it, unless the failure only says the secret still does not
+	 * exist ({@link #stillAbsent}).
+	 * @param cache the cache holding the key
+	 * @param key the key
+	 * @param failure why the check failed
+	 */
+	void failed(SecretCache cache, SecretKey key, SecretsException failure) {
+		SecretFailureKind kind = kindOf(failure);
+		if (stillAbsent(kind, cache.getIfPresent(key))) {
+			unchanged(key);
+			return;
+		}
+		cache.markFailed(key, failure);
+		failed(key, String.valueOf(failure.getMessage()), kind);
 	}
 
 	/**
