@@ -1,14 +1,9 @@
 package dev.secretsstarter.refresh;
 
-import dev.secretsstarter.autoconfigure.SecretsManagerAutoConfiguration;
 import dev.secretsstarter.cache.SecretCache;
-import dev.secretsstarter.cache.SecretCacheAutoConfiguration;
 import dev.secretsstarter.cache.SecretCacheEntryStatus;
 import dev.secretsstarter.cache.SecretFailureKind;
 import dev.secretsstarter.cache.SecretKey;
-import dev.secretsstarter.inject.SecretHandle;
-import dev.secretsstarter.inject.SecretValue;
-import dev.secretsstarter.inject.SecretValueAutoConfiguration;
 import dev.secretsstarter.local.LocalSecretsManager;
 import dev.secretsstarter.testing.LocalClients;
 import org.junit.jupiter.api.AfterEach;
@@ -19,11 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,7 +59,7 @@ class SecretRefreshFailedCheckIntegrationTests {
 		SecretCacheEntryStatus status = this.context.getBean(SecretCache.class).status(KEY);
 		assertThat(status).isNotNull();
 		assertThat(status.isStale()).isTrue();
-		assertThat(this.context.getBean(User.class).token.get()).isEqualTo("token-value-1");
+		assertThat(this.context.getBean(TokenApplication.User.class).token.get()).isEqualTo("token-value-1");
 	}
 
 	@Test
@@ -80,35 +72,17 @@ class SecretRefreshFailedCheckIntegrationTests {
 		assertThat(first.failed()).isEqualTo(1);
 		assertThat(second.failed()).isEqualTo(1);
 		assertThat(refresher.status().consecutiveFailedPolls()).isEqualTo(2);
-		assertThat(this.context.getBean(User.class).token.get()).isEqualTo("token-value-1");
+		assertThat(this.context.getBean(TokenApplication.User.class).token.get()).isEqualTo("token-value-1");
 	}
 
 	private SecretsRefresher run(String strategy) {
-		this.context = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
+		this.context = new SpringApplicationBuilder(TokenApplication.class).web(WebApplicationType.NONE)
 			.properties("secrets.endpoint=" + this.server.endpoint(), "secrets.region=us-east-1",
 					"secrets.credentials.access-key=test", "secrets.credentials.secret-key=test",
 					"secrets.client.max-attempts=1", "secrets.refresh.interval=1h",
 					"secrets.refresh.strategy=" + strategy, "secrets.refresh.local-push=false")
 			.run();
 		return this.context.getBean(SecretsRefresher.class);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ SecretsManagerAutoConfiguration.class, SecretCacheAutoConfiguration.class,
-			SecretValueAutoConfiguration.class, SecretRefreshAutoConfiguration.class })
-	@Import(User.class)
-	static class App {
-
-	}
-
-	static class User {
-
-		final SecretHandle<String> token;
-
-		User(@SecretValue("app/token") SecretHandle<String> token) {
-			this.token = token;
-		}
-
 	}
 
 }

@@ -3,22 +3,14 @@ package dev.secretsstarter.refresh;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-import dev.secretsstarter.autoconfigure.SecretsManagerAutoConfiguration;
-import dev.secretsstarter.cache.SecretCacheAutoConfiguration;
-import dev.secretsstarter.inject.SecretHandle;
-import dev.secretsstarter.inject.SecretValue;
-import dev.secretsstarter.inject.SecretValueAutoConfiguration;
 import dev.secretsstarter.local.LocalSecretsManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,7 +41,7 @@ class SecretRefreshShutdownIntegrationTests {
 
 	@Test
 	void aRefreshWaitingBehindASlowPollIsReleasedWhenTheContextCloses() {
-		this.context = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
+		this.context = new SpringApplicationBuilder(TokenApplication.class).web(WebApplicationType.NONE)
 			.properties("secrets.endpoint=" + this.server.endpoint(), "secrets.region=us-east-1",
 					"secrets.credentials.access-key=test", "secrets.credentials.secret-key=test",
 					"secrets.client.max-attempts=1", "secrets.refresh.interval=1h")
@@ -76,24 +68,6 @@ class SecretRefreshShutdownIntegrationTests {
 		await().atMost(BOUND).until(queued::isDone);
 		assertThat(queued.join()).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
 		await().atMost(BOUND).until(slow::isDone);
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ SecretsManagerAutoConfiguration.class, SecretCacheAutoConfiguration.class,
-			SecretValueAutoConfiguration.class, SecretRefreshAutoConfiguration.class })
-	@Import(User.class)
-	static class App {
-
-	}
-
-	static class User {
-
-		final SecretHandle<String> token;
-
-		User(@SecretValue("app/token") SecretHandle<String> token) {
-			this.token = token;
-		}
-
 	}
 
 }
