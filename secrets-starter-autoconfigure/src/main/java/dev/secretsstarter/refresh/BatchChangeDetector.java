@@ -74,23 +74,12 @@ final class BatchChangeDetector implements ChangeDetector {
 		Set<SecretKey> answered = new HashSet<>();
 		try {
 			BatchGetSecretValuePages.read(this.client.get(), byId, (entry, matched) -> {
-				// A value answers every key naming its secret exactly (by name and by ARN are the
-				// same secret); a partial ARN may also prefix another secret's ARN, so only the first
-				// such key still unanswered, and only when no key named it exactly.
-				boolean exact = false;
+				// A value answers every key that names its secret (by name, ARN or partial ARN: the
+				// matching leaves no key of another secret), as the cache's batch loads do.
 				for (SecretKey key : matched) {
-					if (names(key, entry)) {
-						exact = true;
-						if (answered.add(key)) {
-							apply(key, entry, outcome);
-						}
-					}
-				}
-				if (!exact) {
-					matched.stream().filter((key) -> !answered.contains(key)).findFirst().ifPresent((key) -> {
-						answered.add(key);
+					if (answered.add(key)) {
 						apply(key, entry, outcome);
-					});
+					}
 				}
 			}, (key, error) -> {
 				if (answered.add(key)) {
@@ -118,10 +107,6 @@ final class BatchChangeDetector implements ChangeDetector {
 							key.secretId(), "BatchGetSecretValue", null, null)));
 	}
 
-	private static boolean names(SecretKey key, SecretValueEntry entry) {
-		return key.secretId().equals(entry.name()) || key.secretId().equals(entry.arn());
-	}
-
 	private void apply(SecretKey key, SecretValueEntry entry, PollOutcome outcome) {
 		SecretSnapshot cached = this.cache.getIfPresent(key);
 		if (cached != null && cached.versionId().equals(entry.versionId()) && cached.arn().equals(entry.arn())) {
@@ -132,6 +117,5 @@ final class BatchChangeDetector implements ChangeDetector {
 		this.cache.put(key, BatchGetSecretValuePages.snapshot(entry, this.clock.instant()));
 		outcome.changed(key);
 	}
-
 
 }

@@ -140,7 +140,6 @@ final class DescribeChangeDetector implements ChangeDetector {
 		}
 	}
 
-
 	static @Nullable String versionWithStage(Map<String, List<String>> versions, @Nullable String stage) {
 		for (Map.Entry<String, List<String>> entry : versions.entrySet()) {
 			if (entry.getValue().contains(stage)) {
