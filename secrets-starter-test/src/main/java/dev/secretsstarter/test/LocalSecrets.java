@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.secretsstarter.autoconfigure.InvalidSecretsConfigurationException;
 import dev.secretsstarter.autoconfigure.local.LocalSecretsSeeds;
 import dev.secretsstarter.local.AbstractRotationFunction;
 import dev.secretsstarter.local.FaultInjector;
@@ -178,7 +179,20 @@ public final class LocalSecrets implements AutoCloseable {
 	 */
 	public void reset() {
 		this.server.reset();
-		this.seeds.forEach((seed) -> LocalSecretsSeeds.seed(this.server, new DefaultResourceLoader(), seed));
+		this.seeds.forEach(this::seed);
+	}
+
+	// The seed files come from LocalSecretsManagerExtension.withSeed, not from secrets.local.seed,
+	// which the seeding's own message would name.
+	private void seed(String location) {
+		try {
+			LocalSecretsSeeds.seed(this.server, new DefaultResourceLoader(), location);
+		}
+		catch (InvalidSecretsConfigurationException ex) {
+			throw new IllegalStateException("LocalSecretsManagerExtension.withSeed(\"" + location
+					+ "\") could not seed the server: " + ex.getProblem() + ". Name an existing YAML or JSON seed "
+					+ "file (format in docs/local-server.md), for example \"classpath:local-secrets.yml\".", ex);
+		}
 	}
 
 	public LocalSecretsManager server() {

@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.secretsstarter.autoconfigure.InvalidSecretsConfigurationException;
-import dev.secretsstarter.autoconfigure.local.LocalSecretsSeeds;
 import dev.secretsstarter.local.FaultInjector;
 import dev.secretsstarter.local.LocalSecretsManager;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -17,8 +15,6 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-
-import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * JUnit extension that starts an embedded secrets-local server on 127.0.0.1 (a free port,
@@ -194,26 +190,13 @@ public final class LocalSecretsManagerExtension implements BeforeAllCallback, Be
 	private Running start() {
 		LocalSecretsManager server = LocalSecretsManager.builder().synchronousRotation(true).build().start();
 		try {
-			for (String location : this.seeds) {
-				seedFile(server, location);
-			}
-			return new Running(server, LocalSecrets.of(server, this.seeds));
+			LocalSecrets secrets = LocalSecrets.of(server, this.seeds);
+			secrets.reset();
+			return new Running(server, secrets);
 		}
 		catch (RuntimeException ex) {
 			server.close();
 			throw ex;
-		}
-	}
-
-	private static void seedFile(LocalSecretsManager server, String location) {
-		try {
-			LocalSecretsSeeds.seed(server, new DefaultResourceLoader(), location);
-		}
-		catch (InvalidSecretsConfigurationException ex) {
-			// Its message names the property of local mode; here the file came from withSeed.
-			throw new IllegalStateException("LocalSecretsManagerExtension.withSeed(\"" + location
-					+ "\") could not seed the server: " + ex.getProblem() + ". Name an existing YAML or JSON seed "
-					+ "file (format in docs/local-server.md), for example \"classpath:local-secrets.yml\".", ex);
 		}
 	}
 
