@@ -68,12 +68,57 @@ class SeedIntegrationTests {
 	}
 
 	@Test
+	void yamlScalarValuesAreStoredExactlyAsWritten() throws IOException {
+		Path seed = Files.writeString(this.dir.resolve("seed.yml"), """
+				secrets:
+				  - name: pin
+				    value: 007
+				  - name: price
+				    value: 1.50
+				  - name: big
+				    string: 1e3
+				  - name: flag
+				    value: true
+				""");
+		try (LocalSecretsManager server = LocalSecretsManager.builder().seed(seed).build().start();
+				SecretsManagerClient client = LocalServerTestSupport.client(server, "us-east-1")) {
+			assertThat(client.getSecretValue((r) -> r.secretId("pin")).secretString()).isEqualTo("007");
+			assertThat(client.getSecretValue((r) -> r.secretId("price")).secretString()).isEqualTo("1.50");
+			assertThat(client.getSecretValue((r) -> r.secretId("big")).secretString()).isEqualTo("1e3");
+			assertThat(client.getSecretValue((r) -> r.secretId("flag")).secretString()).isEqualTo("true");
+		}
+	}
+
+	@Test
+	void numbersInsideAJsonObjectValueAreStoredAsWritten() throws IOException {
+		Path seed = Files.writeString(this.dir.resolve("seed.json"), """
+				{"secrets": [{"name": "db", "value": {"port": 5432, "ratio": 1.50, "limit": 1e3, "pin": "007"}}]}
+				""");
+		try (LocalSecretsManager server = LocalSecretsManager.builder().seed(seed).build().start();
+				SecretsManagerClient client = LocalServerTestSupport.client(server, "us-east-1")) {
+			assertThat(client.getSecretValue((r) -> r.secretId("db")).secretString())
+				.isEqualTo("{\"port\":5432,\"ratio\":1.50,\"limit\":1e3,\"pin\":\"007\"}");
+		}
+	}
+
+	@Test
+	void numbersInsideAYamlMapValueAreStoredAsWritten() throws IOException {
+		Path seed = Files.writeString(this.dir.resolve("seed.yml"),
+				"secrets: [{name: db, value: {port: 5432, ratio: 1.50, pin: 007, on: true, none: null}}]");
+		try (LocalSecretsManager server = LocalSecretsManager.builder().seed(seed).build().start();
+				SecretsManagerClient client = LocalServerTestSupport.client(server, "us-east-1")) {
+			assertThat(client.getSecretValue((r) -> r.secretId("db")).secretString())
+				.isEqualTo("{\"port\":5432,\"ratio\":1.50,\"pin\":\"007\",\"on\":true,\"none\":null}");
+		}
+	}
+
+	@Test
 	void invalidEntryNamesTheFileAndSecretButNotTheValue() throws IOException {
 		Path seed = Files.writeString(this.dir.resolve("seed.yml"),
 				"secrets: [{name: k, string: dummy-secret-value, binary: ZHVtbXk=}]");
 		assertThatIllegalArgumentException().isThrownBy(() -> LocalSecretsManager.builder().seed(seed).build())
 			.withMessageContaining("seed.yml")
-			.withMessageContaining("secret k")
+			.withMessageContaining("secret 'k'")
 			.withMessageNotContaining("dummy-secret-value");
 	}
 

@@ -13,6 +13,7 @@ import dev.secretsstarter.local.store.SecretValue;
 import dev.secretsstarter.local.store.ServiceError;
 import dev.secretsstarter.local.store.Stages;
 import dev.secretsstarter.local.store.Tag;
+import dev.secretsstarter.local.store.Validation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -66,30 +67,60 @@ public final class CodeWrites {
 				+ ex.getMessage(), ex);
 	}
 
-	/** Creates each seeded secret, or adds a current version when it exists with another value. */
+	/**
+	 * Creates each seeded secret, or adds a current version when it exists with another value. All or
+	 * nothing: every entry is checked, under the lock, before the first is written.
+	 */
 	public void seed(Path file) {
-		for (SeedFile.Entry entry : SeedFile.read(file)) {
-			try {
-				boolean exists = this.store.locked(() -> this.store.find(this.region, entry.name()).isPresent());
-				if (!exists) {
-					this.dispatcher.apply("CreateSecret", (changes) -> SecretWrites.create(this.store, this.region,
-							new SecretWrites.NewSecret(entry.name(), entry.value(), null, entry.description(), null,
-									entry.tags().entrySet().stream().map((t) -> new Tag(t.getKey(), t.getValue())).toList()),
-							this.clock.instant(), changes));
-					continue;
-				}
-				this.dispatcher.apply("PutSecretValue", (changes) -> {
-					var secret = this.store.requireWritable(this.region, entry.name());
-					var current = secret.versionWithStage(Stages.CURRENT).map((v) -> v.value()).orElse(null);
-					return entry.value().equals(current) ? null
-							: SecretWrites.putValue(secret, null, entry.value(), List.of(), this.clock.instant(), changes);
-				});
+		List<SeedFile.Entry> entries = SeedFile.read(file);
+		this.dispatcher.applyAll((batch) -> {
+			for (SeedFile.Entry entry : entries) {
+				check(file, entry);
 			}
-			catch (ServiceError ex) {
-				throw new IllegalArgumentException("Seed file " + file + ": secret " + entry.name() + ": " + ex.getMessage(),
-						ex);
+			for (SeedFile.Entry entry : entries) {
+				write(entry, batch);
 			}
+			return null;
+		});
+	}
+
+	/** What {@link #write} would refuse, found before anything is written. */
+	private void check(Path file, SeedFile.Entry entry) {
+		try {
+			Validation.name(entry.name());
+			List<Tag> tags = tags(entry);
+			tags.forEach(Validation::tag);
+			Validation.tagCount(tags);
+			this.store.find(this.region, entry.name()).ifPresent((secret) -> this.store.requireWritable(this.region,
+					entry.name()));
 		}
+		catch (ServiceError ex) {
+			throw new IllegalArgumentException("Seed file " + file + ": secret '" + entry.name() + "' (line "
+					+ entry.line() + "): " + sentence(ex.getMessage()) + " Fix the entry; nothing from this file was seeded.",
+					ex);
+		}
+	}
+
+	private void write(SeedFile.Entry entry, Dispatcher.Batch batch) {
+		var secret = this.store.find(this.region, entry.name()).orElse(null);
+		if (secret == null) {
+			SecretWrites.create(this.store, this.region, new SecretWrites.NewSecret(entry.name(), entry.value(), null,
+					entry.description(), null, tags(entry)), this.clock.instant(), batch.changes("CreateSecret"));
+			return;
+		}
+		var current = secret.versionWithStage(Stages.CURRENT).map((v) -> v.value()).orElse(null);
+		if (!entry.value().equals(current)) {
+			SecretWrites.putValue(secret, null, entry.value(), List.of(), this.clock.instant(),
+					batch.changes("PutSecretValue"));
+		}
+	}
+
+	private static String sentence(String message) {
+		return message.endsWith(".") ? message : message + ".";
+	}
+
+	private static List<Tag> tags(SeedFile.Entry entry) {
+		return entry.tags().entrySet().stream().map((t) -> new Tag(t.getKey(), t.getValue())).toList();
 	}
 
 }

@@ -1,21 +1,29 @@
 package dev.secretsstarter.local.persist;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
+import dev.secretsstarter.local.persist.SeedNode.Container;
+import dev.secretsstarter.local.persist.SeedNode.Scalar;
 import dev.secretsstarter.local.protocol.Json;
 import dev.secretsstarter.local.store.SecretValue;
+import dev.secretsstarter.local.store.ServiceError;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
@@ -33,11 +41,18 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  *     tags: {team: platform}
  * </pre>
  *
- * Errors name the file and the entry, never a value. Stateless.
+ * A value is stored exactly as written: a scalar keeps its text ({@code 007}, {@code 1.50}), a map or
+ * list becomes compact JSON whose numbers keep their text. What cannot be stored as written is refused
+ * rather than changed: a name listed twice, a key written twice, an empty or null value, a number
+ * inside a map that is not a JSON number. The whole file is read and checked before anything is
+ * returned, so a caller can seed all entries or none. Errors name the file, the secret and the line,
+ * never a value. Stateless.
  */
 public final class SeedFile {
 
 	private static final YAMLMapper yaml = YAMLMapper.builder().build();
+
+	private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
 	/**
 	 * One secret to seed.
@@ -45,67 +60,221 @@ public final class SeedFile {
 	 * @param value the value
 	 * @param description the description, if any
 	 * @param tags the tags
+	 * @param line the line of the entry in the file, for messages
 	 */
-	public record Entry(String name, SecretValue value, @Nullable String description, Map<String, String> tags) {
+	public record Entry(String name, SecretValue value, @Nullable String description, Map<String, String> tags,
+			int line) {
 	}
 
 	private SeedFile() {
 	}
 
+	/**
+	 * @return every entry of the file, checked
+	 * @throws IllegalArgumentException naming the file, the secret and the fix when the file is invalid
+	 * @throws UncheckedIOException when the file cannot be read
+	 */
 	public static List<Entry> read(Path file) {
-		JsonNode root;
+		byte[] bytes;
 		try {
-			byte[] bytes = Files.readAllBytes(file);
-			boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
-			root = json ? Json.MAPPER.readTree(bytes) : yaml.readTree(bytes);
+			bytes = Files.readAllBytes(file);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not read seed file " + file, ex);
+		}
+		boolean json = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+		@Nullable SeedNode root;
+		try (JsonParser parser = json ? Json.MAPPER.createParser(bytes) : yaml.createParser(bytes)) {
+			root = SeedNode.read(parser);
 		}
 		catch (JacksonException ex) {
 			// The line only: Jackson's message may quote the content, which holds values.
 			String where = (ex.getLocation() != null) ? " (line " + ex.getLocation().getLineNr() + ")" : "";
 			throw new IllegalArgumentException("Seed file " + file + " is not valid YAML/JSON" + where);
 		}
-		JsonNode secrets = (root != null) ? root.get("secrets") : null;
-		if (secrets == null || !secrets.isArray()) {
-			throw new IllegalArgumentException("Seed file " + file + " must have a top-level 'secrets' list");
-		}
-		List<Entry> entries = new ArrayList<>();
-		int index = 0;
-		for (JsonNode node : secrets) {
-			entries.add(entry(file, index++, node));
-		}
-		return entries;
+		return new Checker(file).entries(root);
 	}
 
-	private static Entry entry(Path file, int index, JsonNode node) {
-		JsonNode name = node.get("name");
-		if (name == null || !name.isString()) {
-			throw new IllegalArgumentException("Seed file " + file + ": entry " + index + " needs a 'name'");
+	/** Turns the nodes of one file into entries, or refuses the file. */
+	private static final class Checker {
+
+		private final Path file;
+
+		Checker(Path file) {
+			this.file = file;
 		}
-		String where = "Seed file " + file + ": secret " + name.stringValue();
-		int kinds = (node.has("value") ? 1 : 0) + (node.has("string") ? 1 : 0) + (node.has("binary") ? 1 : 0);
-		if (kinds != 1) {
-			throw new IllegalArgumentException(where + " needs exactly one of 'value', 'string' or 'binary'");
+
+		List<Entry> entries(@Nullable SeedNode root) {
+			SeedNode secrets = (root instanceof Container object && object.isObject()) ? object.fields().get("secrets")
+					: null;
+			if (!(secrets instanceof Container list) || list.isObject()) {
+				throw new IllegalArgumentException("Seed file " + this.file + " must have a top-level 'secrets' list");
+			}
+			checkNoDuplicateKey((Container) root, "the top level");
+			List<Entry> entries = new ArrayList<>();
+			Map<String, Entry> byName = new HashMap<>();
+			for (int i = 0; i < list.items().size(); i++) {
+				Entry entry = entry(i + 1, list.items().get(i));
+				Entry earlier = byName.putIfAbsent(entry.name(), entry);
+				if (earlier != null) {
+					throw new IllegalArgumentException("Seed file " + this.file + ": secret '" + entry.name()
+							+ "' is listed twice, at line " + earlier.line() + " and line " + entry.line()
+							+ "; a name may appear once per file. Keep one of the two entries (to test a new "
+							+ "version, write it from the test, e.g. with PutSecretValue).");
+				}
+				entries.add(entry);
+			}
+			return List.copyOf(entries);
 		}
-		SecretValue value;
-		if (node.has("binary")) {
+
+		private Entry entry(int number, SeedNode node) {
+			if (!(node instanceof Container entry) || !entry.isObject()) {
+				throw new IllegalArgumentException("Seed file " + this.file + ": entry " + number + " (line "
+						+ node.line() + ") must be a map with 'name' and one of 'value', 'string' or 'binary'");
+			}
+			String name = (entry.fields().get("name") instanceof Scalar scalar && !scalar.isNull()
+					&& !scalar.text().isEmpty()) ? scalar.text() : null;
+			if (name == null) {
+				throw new IllegalArgumentException("Seed file " + this.file + ": entry " + number + " (line "
+						+ entry.line() + ") needs a 'name'");
+			}
+			String where = "Seed file " + this.file + ": secret '" + name + "' (line " + entry.line() + ")";
+			checkNoDuplicateKey(entry, where);
+			int kinds = (entry.fields().containsKey("value") ? 1 : 0) + (entry.fields().containsKey("string") ? 1 : 0)
+					+ (entry.fields().containsKey("binary") ? 1 : 0);
+			if (kinds != 1) {
+				throw new IllegalArgumentException(where + " needs exactly one of 'value', 'string' or 'binary'");
+			}
+			SecretValue value;
 			try {
-				value = SecretValue.ofBinary(Base64.getDecoder().decode(node.get("binary").asString()));
+				value = entry.fields().containsKey("binary") ? binary(where, entry.fields().get("binary"))
+						: string(where, entry.fields().containsKey("value") ? "value" : "string", entry);
+			}
+			catch (ServiceError ex) {
+				// The size limit: the message names the limit, not the value.
+				throw new IllegalArgumentException(where + ": " + ex.getMessage());
+			}
+			return new Entry(name, value, description(where, entry.fields().get("description")),
+					tags(where, entry.fields().get("tags")), entry.line());
+		}
+
+		private SecretValue string(String where, String key, Container entry) {
+			SeedNode node = entry.fields().get(key);
+			if (node instanceof Container container) {
+				return SecretValue.ofString(json(where, key, container));
+			}
+			Scalar scalar = (Scalar) node;
+			if (scalar.isNull()) {
+				throw new IllegalArgumentException(where + " has an empty or null '" + key
+						+ "': write the secret's value, and quote it (\"null\") if the value is that word");
+			}
+			if (scalar.token() == JsonToken.VALUE_EMBEDDED_OBJECT) {
+				throw new IllegalArgumentException(where + ": '" + key + "' is tagged binary; write the bytes as "
+						+ "base64 under 'binary' instead");
+			}
+			if (scalar.text().isEmpty()) {
+				throw new IllegalArgumentException(where + " has an empty '" + key + "': write the secret's value");
+			}
+			return SecretValue.ofString(scalar.text());
+		}
+
+		private SecretValue binary(String where, @Nullable SeedNode node) {
+			if (!(node instanceof Scalar scalar) || scalar.token() != JsonToken.VALUE_STRING || scalar.text().isEmpty()) {
+				throw new IllegalArgumentException(where + ": 'binary' must be non-empty base64 text");
+			}
+			try {
+				return SecretValue.ofBinary(Base64.getDecoder().decode(scalar.text()));
 			}
 			catch (IllegalArgumentException ex) {
 				throw new IllegalArgumentException(where + ": 'binary' is not valid base64");
 			}
 		}
-		else {
-			JsonNode raw = node.has("value") ? node.get("value") : node.get("string");
-			value = SecretValue.ofString(raw.isContainer() ? Json.MAPPER.writeValueAsString(raw) : raw.asString());
+
+		private @Nullable String description(String where, @Nullable SeedNode node) {
+			if (node == null || (node instanceof Scalar scalar && scalar.isNull())) {
+				return null;
+			}
+			if (!(node instanceof Scalar scalar)) {
+				throw new IllegalArgumentException(where + ": 'description' must be text");
+			}
+			return scalar.text();
 		}
-		Map<String, String> tags = new LinkedHashMap<>();
-		node.path("tags").properties().forEach((e) -> tags.put(e.getKey(), e.getValue().asString()));
-		JsonNode description = node.get("description");
-		return new Entry(name.stringValue(), value, (description != null) ? description.asString() : null, tags);
+
+		private Map<String, String> tags(String where, @Nullable SeedNode node) {
+			Map<String, String> tags = new LinkedHashMap<>();
+			if (node == null || (node instanceof Scalar scalar && scalar.isNull())) {
+				return tags;
+			}
+			if (!(node instanceof Container map) || !map.isObject()) {
+				throw new IllegalArgumentException(where + ": 'tags' must be a map of tag keys to values");
+			}
+			checkNoDuplicateKey(map, where + ", in 'tags',");
+			map.fields().forEach((key, tag) -> {
+				if (!(tag instanceof Scalar scalar)) {
+					throw new IllegalArgumentException(where + ": tag '" + key + "' must have a text value");
+				}
+				tags.put(key, scalar.text());
+			});
+			return tags;
+		}
+
+		/** Compact JSON: keys in file order, strings and numbers as written. */
+		private String json(String where, String key, Container container) {
+			StringWriter out = new StringWriter();
+			try (JsonGenerator generator = Json.MAPPER.createGenerator(out)) {
+				write(where, key, container, generator);
+			}
+			return out.toString();
+		}
+
+		private void write(String where, String path, SeedNode node, JsonGenerator generator) {
+			if (node instanceof Container container) {
+				checkNoDuplicateKey(container, where + ", in '" + path + "',");
+				if (container.isObject()) {
+					generator.writeStartObject();
+					container.fields().forEach((name, child) -> {
+						generator.writeName(name);
+						write(where, path + "." + name, child, generator);
+					});
+					generator.writeEndObject();
+				}
+				else {
+					generator.writeStartArray();
+					for (int i = 0; i < container.items().size(); i++) {
+						write(where, path + "[" + i + "]", container.items().get(i), generator);
+					}
+					generator.writeEndArray();
+				}
+				return;
+			}
+			Scalar scalar = (Scalar) node;
+			switch (scalar.token()) {
+				case VALUE_STRING -> generator.writeString(scalar.text());
+				case VALUE_TRUE, VALUE_FALSE -> generator.writeBoolean(scalar.token() == JsonToken.VALUE_TRUE);
+				case VALUE_NULL -> generator.writeNull();
+				case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+					if (!JSON_NUMBER.matcher(scalar.text()).matches()) {
+						throw new IllegalArgumentException(where + ": the number at '" + path + "' (line "
+								+ scalar.line() + ") is not a JSON number and would be stored changed; quote it "
+								+ "to keep it as text, or write it as a JSON number");
+					}
+					generator.writeNumber(scalar.text());
+				}
+				default -> throw new IllegalArgumentException(where + ": '" + path + "' (line " + scalar.line()
+						+ ") cannot be stored in JSON; quote it, or use 'binary' with base64 for bytes");
+			}
+		}
+
+		private void checkNoDuplicateKey(Container container, String where) {
+			SeedNode.Duplicate duplicate = container.duplicate();
+			if (duplicate != null) {
+				String prefix = where.startsWith("Seed file") ? where : "Seed file " + this.file + ": " + where;
+				throw new IllegalArgumentException(prefix + " writes the key '" + duplicate.key() + "' twice (line "
+						+ duplicate.firstLine() + " and line " + duplicate.secondLine() + "), and only one would be "
+						+ "kept; remove one of them");
+			}
+		}
+
 	}
 
 }

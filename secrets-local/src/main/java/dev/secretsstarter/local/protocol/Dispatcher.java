@@ -89,16 +89,39 @@ public final class Dispatcher {
 	 * and events as an API call.
 	 */
 	public <T> T apply(String operationName, java.util.function.Function<Changes, T> write) {
-		Changes changes = new Changes(operationName);
+		return applyAll((batch) -> write.apply(batch.changes(operationName)));
+	}
+
+	/**
+	 * Applies several writes made from code as one: under one lock hold, persisted once, their events
+	 * published afterwards in order. Each write records into the {@link Changes} of its own operation.
+	 * As with {@link #apply}, a write that throws is neither persisted nor announced, and nothing undoes
+	 * what earlier writes of the batch did: check every write first, then write.
+	 */
+	public <T> T applyAll(java.util.function.Function<Batch, T> writes) {
+		List<Changes> all = new ArrayList<>();
+		Batch batch = (operationName) -> {
+			Changes changes = new Changes(operationName);
+			all.add(changes);
+			return changes;
+		};
 		T result = this.store.locked(() -> {
-			T value = write.apply(changes);
-			if (changes.mutated()) {
+			T value = writes.apply(batch);
+			if (all.stream().anyMatch(Changes::mutated)) {
 				this.persistence.run();
 			}
 			return value;
 		});
-		this.publisher.publish(changes.events());
+		all.forEach((changes) -> this.publisher.publish(changes.events()));
 		return result;
+	}
+
+	/** Hands out the {@link Changes} of each write of an {@link #applyAll} batch. */
+	@FunctionalInterface
+	public interface Batch {
+
+		Changes changes(String operationName);
+
 	}
 
 }
