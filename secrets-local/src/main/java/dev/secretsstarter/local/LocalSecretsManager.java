@@ -261,7 +261,10 @@ public final class LocalSecretsManager implements AutoCloseable {
 
 	/**
 	 * Creates the secrets a YAML or JSON seed file describes (see {@code docs/local-server.md}); secrets that
-	 * already exist get the seeded value as a new AWSCURRENT version when it differs.
+	 * already exist get the seeded value as a new AWSCURRENT version when it differs. All or nothing: a file
+	 * with one invalid entry seeds no entry. A created secret's version id depends only on its name and value
+	 * (and a random key of this server), so seeding the same file after {@link #reset()} restores the same
+	 * version ids.
 	 * @throws IllegalArgumentException naming the file and secret (never the value) when an entry is invalid
 	 */
 	public void seed(Path yamlOrJsonFile) {

@@ -113,6 +113,33 @@ class SeedIntegrationTests {
 	}
 
 	@Test
+	void seedingTheSameFileAfterAResetRestoresTheSameVersionIds() throws IOException {
+		Path seed = Files.writeString(this.dir.resolve("seed.yml"), YAML);
+		try (LocalSecretsManager server = LocalSecretsManager.builder().seed(seed).build().start();
+				SecretsManagerClient client = LocalServerTestSupport.client(server, "us-east-1")) {
+			String dbVersion = client.getSecretValue((r) -> r.secretId("db/credentials")).versionId();
+			String certVersion = client.getSecretValue((r) -> r.secretId("cert")).versionId();
+			server.reset();
+			server.seed(seed);
+			assertThat(client.getSecretValue((r) -> r.secretId("db/credentials")).versionId()).isEqualTo(dbVersion);
+			assertThat(client.getSecretValue((r) -> r.secretId("cert")).versionId()).isEqualTo(certVersion);
+		}
+	}
+
+	@Test
+	void seedingAChangedValueAfterAResetGivesAnotherVersionId() throws IOException {
+		Path seed = Files.writeString(this.dir.resolve("seed.yml"), "secrets: [{name: k, string: dummy-1}]");
+		try (LocalSecretsManager server = LocalSecretsManager.builder().seed(seed).build().start();
+				SecretsManagerClient client = LocalServerTestSupport.client(server, "us-east-1")) {
+			String before = client.getSecretValue((r) -> r.secretId("k")).versionId();
+			server.reset();
+			Files.writeString(seed, "secrets: [{name: k, string: dummy-2}]");
+			server.seed(seed);
+			assertThat(client.getSecretValue((r) -> r.secretId("k")).versionId()).isNotEqualTo(before);
+		}
+	}
+
+	@Test
 	void invalidEntryNamesTheFileAndSecretButNotTheValue() throws IOException {
 		Path seed = Files.writeString(this.dir.resolve("seed.yml"),
 				"secrets: [{name: k, string: dummy-secret-value, binary: ZHVtbXk=}]");

@@ -62,7 +62,9 @@ public @interface AutoConfigureLocalSecretsManager {
 
 		/**
 		 * After each test method: every secret, call count and fault is forgotten and the seed
-		 * file is seeded again. Values the application already cached stay cached.
+		 * file is seeded again. Values the application already cached stay cached. Seeded
+		 * secrets come back with the version ids they had after the first seeding, so the
+		 * application sees only the secrets a test changed as rotated.
 		 */
 		AFTER_EACH_TEST
 

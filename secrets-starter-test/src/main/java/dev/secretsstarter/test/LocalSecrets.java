@@ -175,7 +175,9 @@ public final class LocalSecrets implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets every secret, count and fault, then seeds the seed file again, if any.
+	 * Forgets every secret, count and fault, then seeds the seed file again, if any. The seeded
+	 * secrets get the version ids of their first seeding back, so an application polling the server
+	 * sees only the secrets changed since as rotated.
 	 */
 	public void reset() {
 		this.server.reset();

@@ -1,10 +1,18 @@
 package dev.secretsstarter.local.ops;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import dev.secretsstarter.local.persist.SeedFile;
 import dev.secretsstarter.local.protocol.Dispatcher;
@@ -30,11 +38,14 @@ public final class CodeWrites {
 
 	private final String region;
 
+	private final byte[] seedKey = new byte[32];
+
 	public CodeWrites(SecretStore store, Dispatcher dispatcher, Clock clock, String region) {
 		this.store = store;
 		this.dispatcher = dispatcher;
 		this.clock = clock;
 		this.region = region;
+		new SecureRandom().nextBytes(this.seedKey);
 	}
 
 	/** @throws IllegalArgumentException where CreateSecret would answer an error */
@@ -104,14 +115,43 @@ public final class CodeWrites {
 	private void write(SeedFile.Entry entry, Dispatcher.Batch batch) {
 		var secret = this.store.find(this.region, entry.name()).orElse(null);
 		if (secret == null) {
-			SecretWrites.create(this.store, this.region, new SecretWrites.NewSecret(entry.name(), entry.value(), null,
-					entry.description(), null, tags(entry)), this.clock.instant(), batch.changes("CreateSecret"));
+			SecretWrites.create(this.store, this.region, new SecretWrites.NewSecret(entry.name(), entry.value(),
+					seededVersionId(entry), entry.description(), null, tags(entry)), this.clock.instant(),
+					batch.changes("CreateSecret"));
 			return;
 		}
 		var current = secret.versionWithStage(Stages.CURRENT).map((v) -> v.value()).orElse(null);
 		if (!entry.value().equals(current)) {
 			SecretWrites.putValue(secret, null, entry.value(), List.of(), this.clock.instant(),
 					batch.changes("PutSecretValue"));
+		}
+	}
+
+	/**
+	 * The version id of a seeded secret's first version: the same for the same name and value for the
+	 * life of this server, so that a reset followed by the same seeding restores the same version ids
+	 * and an application polling across the reset sees no rotation of an unchanged secret. Keyed with
+	 * a random per-server key, so that the id reveals nothing about the value.
+	 */
+	private String seededVersionId(SeedFile.Entry entry) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(this.seedKey, "HmacSHA256"));
+			mac.update((this.region + "\0" + entry.name() + "\0").getBytes(StandardCharsets.UTF_8));
+			String string = entry.value().string();
+			mac.update((string != null) ? ("s" + string).getBytes(StandardCharsets.UTF_8) : new byte[] { 'b' });
+			byte[] binary = entry.value().binary();
+			if (binary != null) {
+				mac.update(binary);
+			}
+			ByteBuffer digest = ByteBuffer.wrap(mac.doFinal());
+			// Shaped like the other version ids: an RFC 9562 version 8 (custom) UUID.
+			long high = (digest.getLong() & ~0xF000L) | 0x8000L;
+			long low = (digest.getLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+			return new UUID(high, low).toString();
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException("HmacSHA256 is not available", ex);
 		}
 	}
 
