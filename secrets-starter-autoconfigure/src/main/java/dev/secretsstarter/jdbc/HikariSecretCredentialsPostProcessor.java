@@ -75,7 +75,7 @@ final class HikariSecretCredentialsPostProcessor
 		SecretCache cache = factory.getBean(SecretCache.class);
 		factory.getBeanProvider(SecretUsages.class).ifAvailable((usages) -> usages.record(key, "DataSource " + beanName));
 		Clock clock = factory.getBeanProvider(Clock.class).getIfUnique(Clock::systemUTC);
-		SecretDatabaseCredentials credentials = new SecretDatabaseCredentials(cache,
+		SecretDatabaseCredentials credentials = new SecretDatabaseCredentials(beanName, cache,
 				factory.getBean(SecretsManagerClient.class), key, this.properties, hikari.getUsername(), clock);
 		DatabaseCredentials initial = credentials.current();
 		if (hikari.isRunning()) {

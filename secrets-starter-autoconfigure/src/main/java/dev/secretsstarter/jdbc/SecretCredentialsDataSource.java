@@ -4,19 +4,27 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The data source a Hikari pool opens its connections with: it always logs in with the
  * credentials of the secret version the cache serves, and when the database refuses them it
  * {@link SecretDatabaseCredentials#recover recovers} (refresh, or the AWSPENDING version during a
  * rotation) and tries once more, so a rotation the application has not seen yet costs a pool
- * thread one extra login rather than a failed query. Only the pool's own threads call it.
- * Thread-safe.
+ * thread one extra login rather than a failed query. When nothing recovery finds logs in (a
+ * botched rotation), it {@link SecretDatabaseCredentials#fallBack falls back} to the last
+ * credentials that logged in. At most four logins per connection. Only the pool's own threads
+ * call it. Thread-safe.
  */
 final class SecretCredentialsDataSource implements DataSource {
+
+	private static final int MAX_LOGINS = 4;
 
 	private final DataSource delegate;
 
@@ -29,32 +37,42 @@ final class SecretCredentialsDataSource implements DataSource {
 
 	@Override
 	public Connection getConnection() throws SQLException {
-		DatabaseCredentials current;
+		DatabaseCredentials attempt;
 		try {
-			current = this.credentials.current();
+			attempt = this.credentials.forLogin();
 		}
 		catch (RuntimeException ex) {
 			// Names the secret and the cause, never a value.
 			throw new SQLException("Could not get the database credentials from secret '" + this.credentials.key()
 					+ "': " + ex.getMessage(), "08001", ex);
 		}
-		try {
-			return connect(current);
-		}
-		catch (SQLException ex) {
-			if (!AuthenticationFailures.isAuthenticationFailure(ex)) {
-				throw ex;
-			}
-			DatabaseCredentials other = this.credentials.recover(current);
-			if (other == null) {
-				throw ex;
-			}
+		Set<String> refused = new HashSet<>();
+		@Nullable SQLException previous = null;
+		// Bounded: the credentials to use, what recovery finds (a newer or the AWSPENDING version),
+		// and the last credentials that logged in.
+		for (int login = 1;; login++) {
 			try {
-				return connect(other);
+				Connection connection = connect(attempt);
+				this.credentials.loggedIn(attempt);
+				return connection;
 			}
-			catch (SQLException retry) {
-				retry.addSuppressed(ex);
-				throw retry;
+			catch (SQLException ex) {
+				if (previous != null) {
+					ex.addSuppressed(previous);
+				}
+				if (!AuthenticationFailures.isAuthenticationFailure(ex) || login == MAX_LOGINS) {
+					throw ex;
+				}
+				refused.add(attempt.versionId());
+				DatabaseCredentials next = this.credentials.recover(attempt);
+				if (next == null || refused.contains(next.versionId())) {
+					next = this.credentials.fallBack(refused);
+				}
+				if (next == null || refused.contains(next.versionId())) {
+					throw ex;
+				}
+				attempt = next;
+				previous = ex;
 			}
 		}
 	}

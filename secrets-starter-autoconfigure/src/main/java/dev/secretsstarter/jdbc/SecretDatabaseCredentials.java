@@ -3,6 +3,7 @@ package dev.secretsstarter.jdbc;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 
 import dev.secretsstarter.cache.SecretCache;
 import dev.secretsstarter.cache.SecretKey;
@@ -18,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The database credentials in a secret: the current ones from the cache, and a single-flight
- * recovery when the database refused them.
+ * The database credentials in a secret: the current ones from the cache, a single-flight
+ * recovery when the database refused them, and a fallback to the last credentials that logged in.
  * <p>
  * Recovery, in order: if another thread already moved to a newer version, use it; otherwise
  * refresh the secret (the cache swaps it and the pool follows); if AWSCURRENT has not moved, a
@@ -27,7 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
  * the AWSPENDING password, so try that version, as AWS's JDBC secrets wrappers do. Callers
  * queue on one lock and re-use what the first one found, and a version that was already found
  * wanting is not looked up again for a second, so a wrong password cannot cause a storm of calls.
- * Thread-safe.
+ * <p>
+ * Fallback: when nothing recovery finds logs in either (a botched rotation moved AWSCURRENT to a
+ * password the database does not have), logins go back to the last credentials that opened a
+ * connection, kept in memory only, while the secret serves the refused version; the first login
+ * with any other version ends it (a later rotation, or the database user fixed to the refused
+ * password, which makes the old one fail). Thread-safe.
  */
 final class SecretDatabaseCredentials {
 
@@ -36,6 +42,8 @@ final class SecretDatabaseCredentials {
 	private static final JsonMapper json = JsonMapper.shared();
 
 	private static final Duration RECOVERY_QUIET_PERIOD = Duration.ofSeconds(1);
+
+	private final String beanName;
 
 	private final SecretCache cache;
 
@@ -57,8 +65,13 @@ final class SecretDatabaseCredentials {
 
 	private @Nullable Instant lastRecoveryAt;
 
-	SecretDatabaseCredentials(SecretCache cache, SecretsManagerClient client, SecretKey key,
+	private volatile @Nullable DatabaseCredentials lastLoggedIn;
+
+	private volatile @Nullable Fallback fallback;
+
+	SecretDatabaseCredentials(String beanName, SecretCache cache, SecretsManagerClient client, SecretKey key,
 			SecretsDataSourceProperties properties, @Nullable String fallbackUsername, Clock clock) {
+		this.beanName = beanName;
 		this.cache = cache;
 		this.client = client;
 		this.key = key;
@@ -102,6 +115,91 @@ final class SecretDatabaseCredentials {
 			}
 			return last.credentials();
 		}
+	}
+
+	/**
+	 * The credentials to log in with: the current ones, unless the database refused them and
+	 * logins fell back to the last ones that worked.
+	 * @return the credentials
+	 * @throws IllegalStateException if no version served so far held usable credentials
+	 */
+	DatabaseCredentials forLogin() {
+		DatabaseCredentials now = current();
+		Fallback active = this.fallback;
+		return (active != null && active.rejectedVersionId().equals(now.versionId())) ? active.credentials() : now;
+	}
+
+	/**
+	 * Note that these credentials opened a connection; a login with another version than the
+	 * one logins fell back to ends the fallback.
+	 * @param credentials the credentials that logged in
+	 */
+	void loggedIn(DatabaseCredentials credentials) {
+		DatabaseCredentials last = this.lastLoggedIn;
+		if (last == null || !last.versionId().equals(credentials.versionId())) {
+			this.lastLoggedIn = credentials;
+		}
+		Fallback active = this.fallback;
+		if (active != null && !active.credentials().versionId().equals(credentials.versionId())) {
+			endFallback(active, credentials);
+		}
+	}
+
+	private synchronized void endFallback(Fallback ended, DatabaseCredentials credentials) {
+		if (this.fallback != ended) {
+			return;
+		}
+		this.fallback = null;
+		logger.info("DataSource '" + this.beanName + "' logs in with version " + credentials.versionId()
+				+ " of secret '" + this.key + "' again; it no longer falls back to version "
+				+ ended.credentials().versionId());
+	}
+
+	/**
+	 * The last credentials that opened a connection, when the database refused every other
+	 * version tried: logins use them while the secret serves the refused version.
+	 * @param refusedVersionIds the versions the database refused in this login
+	 * @return the credentials to log in with, or {@code null} if none are left to try
+	 */
+	synchronized @Nullable DatabaseCredentials fallBack(Set<String> refusedVersionIds) {
+		DatabaseCredentials now = current();
+		if (!refusedVersionIds.contains(now.versionId())) {
+			// The secret moved meanwhile: its new version comes first.
+			return now;
+		}
+		DatabaseCredentials good = this.lastLoggedIn;
+		if (good == null || refusedVersionIds.contains(good.versionId())) {
+			return null;
+		}
+		Fallback active = this.fallback;
+		if (active == null || !active.rejectedVersionId().equals(now.versionId()) || active.credentials() != good) {
+			this.fallback = new Fallback(good, now.versionId(), this.clock.instant());
+			logger.warn("DataSource '" + this.beanName + "' logs in with version " + good.versionId() + " of secret '"
+					+ this.key + "', the last one that logged in, because the database refuses the credentials of "
+					+ "version " + now.versionId() + ", which the secret serves now. Fix the secret (a new version "
+					+ "with the database user's password) or the database user (the password of version "
+					+ now.versionId() + "); new connections take the first other version that logs in.");
+		}
+		return good;
+	}
+
+	/**
+	 * What the pool logs in with, for health: no value, only version ids.
+	 * @return the state
+	 */
+	LoginState loginState() {
+		DatabaseCredentials last = this.lastLoggedIn;
+		Fallback active = this.fallback;
+		return new LoginState(this.beanName, this.key.secretId(), (last != null) ? last.versionId() : null,
+				(active != null) ? active.rejectedVersionId() : null, (active != null) ? active.since() : null);
+	}
+
+	/**
+	 * The last credentials that opened a connection, without any I/O.
+	 * @return the credentials, or {@code null} before the first login
+	 */
+	@Nullable DatabaseCredentials lastLoggedIn() {
+		return this.lastLoggedIn;
 	}
 
 	DatabaseCredentials of(SecretSnapshot snapshot) {
@@ -153,7 +251,7 @@ final class SecretDatabaseCredentials {
 			if (response.secretString() == null) {
 				return null;
 			}
-			return parse(SecretSnapshot.ofString(response.name(), response.arn(), response.versionId(), java.util.Set.of(),
+			return parse(SecretSnapshot.ofString(response.name(), response.arn(), response.versionId(), Set.of(),
 					response.createdDate(), this.clock.instant(), response.secretString()));
 		}
 		catch (SdkException | IllegalStateException ex) {
@@ -184,6 +282,28 @@ final class SecretDatabaseCredentials {
 		JsonNode username = root.get(this.properties.getUsernameKey());
 		return new DatabaseCredentials((username != null && username.isString()) ? username.stringValue()
 				: this.fallbackUsername, password.stringValue(), snapshot.versionId());
+	}
+
+	/**
+	 * Logins fell back to the last credentials that worked because the database refused a version.
+	 */
+	private record Fallback(DatabaseCredentials credentials, String rejectedVersionId, Instant since) {
+
+	}
+
+	/**
+	 * What a pool logs in with: version ids only.
+	 *
+	 * @param beanName the DataSource bean
+	 * @param secretId the secret
+	 * @param versionId the version of the last login, or {@code null} before the first
+	 * @param rejectedVersionId the version the secret serves and the database refuses while logins
+	 * fall back, else {@code null}
+	 * @param fallingBackSince when logins fell back, or {@code null}
+	 */
+	record LoginState(String beanName, String secretId, @Nullable String versionId, @Nullable String rejectedVersionId,
+			@Nullable Instant fallingBackSince) {
+
 	}
 
 	private record Parsed(SecretSnapshot snapshot, DatabaseCredentials credentials) {

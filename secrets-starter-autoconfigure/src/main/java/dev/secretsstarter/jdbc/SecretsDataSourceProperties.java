@@ -16,8 +16,9 @@ public class SecretsDataSourceProperties {
 
 	/**
 	 * Name or ARN of the secret holding the database credentials. When set, the application's
-	 * HikariCP DataSource uses them, follows their rotation without a restart and recovers at
-	 * once when the database refuses them.
+	 * HikariCP DataSource uses them, follows their rotation without a restart, recovers at once
+	 * when the database refuses them, and falls back to the last credentials that logged in when
+	 * the database refuses a new version's.
 	 */
 	private @Nullable String secretId;
 
