@@ -53,7 +53,8 @@ import org.springframework.context.SmartLifecycle;
  * <p>
  * Thread-safe. Polls, refreshes and event publication run on one daemon thread
  * ({@code secrets-refresh}), so they never overlap; {@link #refreshNow()} runs a poll there and
- * waits for it.
+ * waits for it. {@link #stop()} never waits for a running poll; a {@link #start()} after it (a
+ * context stop and start) leaves one schedule of polls, also while that poll still runs.
  *
  * @author secrets-starter team
  */
@@ -86,6 +87,11 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 	private volatile boolean running;
 
 	private @Nullable ScheduledFuture<?> nextPoll;
+
+	// Guarded by stats. Each start and stop begins a new schedule; a poll of an earlier one (still
+	// running when stop and start were called) does not schedule a successor, so that one chain of
+	// polls remains. Nothing waits for the running poll: stop never blocks on the refresher's thread.
+	private long schedule;
 
 	private final Stats stats = new Stats();
 
@@ -202,7 +208,9 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 			trackedKeys().forEach((key) -> this.known.seed(key, this.cache.getIfPresent(key)));
 		});
 		if (this.properties.isEnabled()) {
-			scheduleNext();
+			synchronized (this.stats) {
+				scheduleNext(newSchedule());
+			}
 		}
 	}
 
@@ -210,12 +218,19 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 	public void stop() {
 		this.running = false;
 		synchronized (this.stats) {
-			if (this.nextPoll != null) {
-				this.nextPoll.cancel(false);
-				this.nextPoll = null;
-				this.stats.nextPollAt = null;
-			}
+			newSchedule();
 		}
+	}
+
+	// Called with the stats lock held: ends the current schedule, cancelling its next poll (a poll
+	// already running completes, without a successor).
+	private long newSchedule() {
+		if (this.nextPoll != null) {
+			this.nextPoll.cancel(false);
+			this.nextPoll = null;
+			this.stats.nextPollAt = null;
+		}
+		return ++this.schedule;
 	}
 
 	@Override
@@ -291,15 +306,16 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 		}
 	}
 
-	private void scheduleNext() {
+	private void scheduleNext(long schedule) {
 		synchronized (this.stats) {
-			if (!this.running || this.executor.isShutdown()) {
+			if (!this.running || this.executor.isShutdown() || schedule != this.schedule) {
 				return;
 			}
 			Duration delay = nextDelay(this.stats.consecutiveFailedPolls);
 			this.stats.nextPollAt = this.clock.instant().plus(delay);
 			try {
-				this.nextPoll = this.executor.schedule(this::scheduledPoll, delay.toNanos(), TimeUnit.NANOSECONDS);
+				this.nextPoll = this.executor.schedule(() -> scheduledPoll(schedule), delay.toNanos(),
+						TimeUnit.NANOSECONDS);
 			}
 			catch (RejectedExecutionException ex) {
 				this.nextPoll = null;
@@ -307,13 +323,21 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 		}
 	}
 
-	private void scheduledPoll() {
+	private void scheduledPoll(long schedule) {
 		try {
 			poll(SecretPollResult.Trigger.SCHEDULED, (key) -> true);
 		}
 		finally {
-			scheduleNext();
+			scheduleNext(schedule);
 		}
+	}
+
+	/**
+	 * The tasks waiting on the refresher's thread (scheduled polls and queued work), for tests.
+	 * @return how many
+	 */
+	int queuedTasks() {
+		return this.executor.getQueue().size();
 	}
 
 	/**
