@@ -117,6 +117,9 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 		// Changes are reported relative to the last version seen, so that a key the cache evicted
 		// and loaded again at another version is a rotation, not a first load.
 		this.known = known;
+		// What the imports supply, before the listener below can report a change: a change taken
+		// into use before start-up is then compared with it, not with nothing (every name changed).
+		tracker.remember();
 		known.attach(cache);
 		known.addListener(this, usages::keys);
 	}
@@ -201,6 +204,7 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 	public void start() {
 		this.running = true;
 		submit(() -> {
+			// Property sources added since this refresher was created (known ones are kept).
 			this.tracker.remember();
 			// Imports and early injections were loaded before this listener existed: what the
 			// Environment exposes, else what the cache holds, is the version they copied.
