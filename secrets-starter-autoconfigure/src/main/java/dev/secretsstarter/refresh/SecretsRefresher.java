@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import dev.secretsstarter.cache.SecretCache;
 import dev.secretsstarter.cache.SecretCacheListener;
@@ -143,6 +144,39 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 	public SecretPollResult refreshNow(Collection<String> secretIds) {
 		Set<String> ids = Set.copyOf(secretIds);
 		return await(() -> poll(SecretPollResult.Trigger.MANUAL, (key) -> ids.contains(key.secretId())));
+	}
+
+	/**
+	 * With polling off ({@code secrets.refresh.enabled=false}), check keys whose last read or check
+	 * failed again, in the background: nothing else would, and health would report them failed
+	 * until something happened to read them. At most one such check per
+	 * {@code secrets.refresh.interval} (doubling, up to {@code secrets.refresh.backoff.max}, while
+	 * checks keep failing entirely), with the configured strategy, as a poll of those keys (trigger
+	 * {@link SecretPollResult.Trigger#HEALTH}). Does nothing while polling is on: the next poll
+	 * checks them. Never waits; the {@code secrets} health contributor calls it.
+	 * @param failedKeys the keys reported failed (those not tracked are skipped), or an empty set
+	 * when only polls are failing, to check every tracked key
+	 * @return whether a check was queued
+	 */
+	public boolean recheck(Set<SecretKey> failedKeys) {
+		if (this.properties.isEnabled() || !this.running) {
+			return false;
+		}
+		Set<SecretKey> tracked = trackedKeys();
+		Set<SecretKey> keys = failedKeys.isEmpty() ? tracked
+				: failedKeys.stream().filter(tracked::contains).collect(Collectors.toUnmodifiableSet());
+		if (keys.isEmpty()) {
+			return false;
+		}
+		Instant now = this.clock.instant();
+		synchronized (this.stats) {
+			if (this.stats.nextRecheckAt != null && now.isBefore(this.stats.nextRecheckAt)) {
+				return false;
+			}
+			this.stats.nextRecheckAt = now.plus(nextDelay(this.stats.consecutiveFailedPolls));
+		}
+		submit(() -> poll(SecretPollResult.Trigger.HEALTH, keys::contains));
+		return true;
 	}
 
 	/**
@@ -425,6 +459,8 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 		@Nullable Instant lastSuccessAt;
 
 		@Nullable Instant nextPollAt;
+
+		@Nullable Instant nextRecheckAt;
 
 	}
 
