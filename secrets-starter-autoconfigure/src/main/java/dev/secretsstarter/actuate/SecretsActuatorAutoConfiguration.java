@@ -119,8 +119,15 @@ public final class SecretsActuatorAutoConfiguration {
 				SecretsRefresher rotation = refresher.getIfUnique();
 				int threshold = refreshProperties.getIfAvailable(SecretRefreshProperties::new)
 					.getHealthFailureThreshold();
+				// With polling off, the refresher rechecks failed keys for health (it does nothing
+				// while polling is on).
 				return new SecretsHealthIndicator(cache, clock.getIfUnique(Clock::systemUTC),
-						properties.getMaxStaleness(), () -> (rotation != null) ? rotation.status() : null, threshold);
+						properties.getMaxStaleness(), () -> (rotation != null) ? rotation.status() : null, threshold,
+						(keys) -> {
+							if (rotation != null) {
+								rotation.recheck(keys);
+							}
+						});
 			}
 
 		}

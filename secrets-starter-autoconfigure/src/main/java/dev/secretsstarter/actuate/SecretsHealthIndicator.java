@@ -3,7 +3,11 @@ package dev.secretsstarter.actuate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.secretsstarter.cache.SecretCache;
@@ -18,7 +22,7 @@ import org.springframework.boot.health.contributor.Status;
 
 /**
  * The {@code secrets} health contributor, computed from the cache and the state of rotation
- * detection without any API call:
+ * detection without waiting for any API call:
  * <ul>
  * <li>{@code UP} while every cached value that follows a stage was confirmed current by its last
  * refresh or check, and rotation detection works;</li>
@@ -34,7 +38,14 @@ import org.springframework.boot.health.contributor.Status;
  * {@code consecutiveFailedPolls} and {@code lastFailureKind} (such as {@code SERVICE_ERROR}); never
  * a value. Boot leaves a status it does not know out of the aggregate, so by default a degraded
  * {@code secrets} does not change the application's overall status; see the operations guide to
- * change that. Thread-safe.
+ * change that.
+ * <p>
+ * With polling on, the next poll checks every failed key again, and health follows. With polling
+ * off nothing would, and a failed key would be reported until something happened to read it: so
+ * whenever the status is not {@code UP}, this asks for a recheck of the failed keys (or of every
+ * tracked key when only polls are failing), which {@code SecretsRefresher} runs in the background,
+ * at most once per {@code secrets.refresh.interval}. The status returned is from the last read or
+ * check; the next health request after a successful recheck is {@code UP}. Thread-safe.
  *
  * @author secrets-starter team
  */
@@ -53,6 +64,8 @@ public class SecretsHealthIndicator extends AbstractHealthIndicator {
 	private final Supplier<@Nullable SecretRefreshStatus> refreshStatus;
 
 	private final int failedPollsThreshold;
+
+	private final Consumer<Set<SecretKey>> recheck;
 
 	/**
 	 * Create the indicator for the cache alone (no rotation detection).
@@ -75,18 +88,39 @@ public class SecretsHealthIndicator extends AbstractHealthIndicator {
 	 */
 	public SecretsHealthIndicator(SecretCache cache, Clock clock, Duration maxStaleness,
 			Supplier<@Nullable SecretRefreshStatus> refreshStatus, int failedPollsThreshold) {
+		this(cache, clock, maxStaleness, refreshStatus, failedPollsThreshold, (keys) -> {
+		});
+	}
+
+	/**
+	 * Create the indicator.
+	 * @param cache the cache to inspect
+	 * @param clock the clock ages are measured with
+	 * @param maxStaleness {@code secrets.cache.max-staleness}
+	 * @param refreshStatus the state of rotation detection, answering {@code null} without it
+	 * @param failedPollsThreshold failed polls in a row from which health is degraded
+	 * ({@code secrets.refresh.health-failure-threshold})
+	 * @param recheck told, whenever the status is not {@code UP}, the stale and expired keys (empty
+	 * when only polls are failing); must not wait for I/O, and rate-limit what it does (such as
+	 * {@code SecretsRefresher::recheck})
+	 */
+	public SecretsHealthIndicator(SecretCache cache, Clock clock, Duration maxStaleness,
+			Supplier<@Nullable SecretRefreshStatus> refreshStatus, int failedPollsThreshold,
+			Consumer<Set<SecretKey>> recheck) {
 		super("Secrets health check failed");
 		this.cache = cache;
 		this.clock = clock;
 		this.maxStaleness = maxStaleness;
 		this.refreshStatus = refreshStatus;
 		this.failedPollsThreshold = failedPollsThreshold;
+		this.recheck = recheck;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		List<String> stale = new ArrayList<>();
 		List<String> expired = new ArrayList<>();
+		Set<SecretKey> failed = new LinkedHashSet<>();
 		int cached = 0;
 		for (SecretKey key : this.cache.keys()) {
 			SecretCacheEntryStatus status = this.cache.status(key);
@@ -99,11 +133,15 @@ public class SecretsHealthIndicator extends AbstractHealthIndicator {
 			}
 			Duration age = Duration.between(status.verifiedAt(), this.clock.instant());
 			(age.compareTo(this.maxStaleness) > 0 ? expired : stale).add(key.toString());
+			failed.add(key);
 		}
 		stale.sort(null);
 		expired.sort(null);
 		SecretRefreshStatus refresh = this.refreshStatus.get();
 		boolean pollsFailing = refresh != null && refresh.consecutiveFailedPolls() >= this.failedPollsThreshold;
+		if (!failed.isEmpty() || pollsFailing) {
+			this.recheck.accept(Collections.unmodifiableSet(failed));
+		}
 		builder.status(!expired.isEmpty() ? Status.DOWN : (!stale.isEmpty() || pollsFailing) ? DEGRADED : Status.UP)
 			.withDetail("secrets", cached)
 			.withDetail("maxStaleness", this.maxStaleness.toString());

@@ -22,7 +22,8 @@ import org.springframework.core.env.PropertySource;
  * contributes now (so the names carry the entry's prefix, as beans read them, and a change of one
  * secret of a location is attributed to that secret only); for a secret used only through
  * {@code @SecretValue} it compares the flattened JSON of the two snapshots. Values are compared in
- * memory and never leave this class. Confined to the refresher's thread.
+ * memory and never leave this class. Created and first filled on the thread creating the
+ * refresher, then confined to the refresher's thread (tasks handed to it see what came before).
  */
 final class PropertyChangeTracker {
 
@@ -35,13 +36,16 @@ final class PropertyChangeTracker {
 	}
 
 	/**
-	 * Remember what every secret contributes to every secrets property source now.
+	 * Remember what every secret contributes to every secrets property source now, unless it is
+	 * known already: a contribution known is the one before any change not yet worked out, which
+	 * the property source (a live view) no longer shows.
 	 */
 	void remember() {
 		for (PropertySource<?> source : this.environment.getPropertySources()) {
 			if (source instanceof SecretsPropertySource secrets) {
 				for (SecretKey key : secrets.getSecretKeys()) {
-					this.known.put(new Contribution(secrets.getName(), key), secrets.getProperties(key));
+					this.known.computeIfAbsent(new Contribution(secrets.getName(), key),
+							(contribution) -> secrets.getProperties(key));
 				}
 			}
 		}

@@ -1,7 +1,9 @@
 package dev.secretsstarter.refresh;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
@@ -18,7 +20,8 @@ import org.springframework.context.ApplicationEventPublisher;
  * The second half of {@link SecretsRefresher}: takes the version changes the cache reported into
  * use. Changes are queued from any thread; {@link #apply()} merges them per key (a secret that
  * changed twice since the last apply is one change, from the first previous version to the last
- * current one; a change back to the same version is none), works out the changed property names,
+ * current one, also when the two arrived in the opposite order; a change back to the same
+ * version is none), works out the changed property names,
  * refreshes the dependent beans <em>once</em> for all of them, and only then publishes one
  * {@link SecretRotatedEvent} per key, so that listeners find every bean current.
  * <p>
@@ -58,12 +61,12 @@ final class RotationApplier {
 	 * @return the number of rotations (events published)
 	 */
 	int apply() {
-		Map<SecretKey, Change> changes = new LinkedHashMap<>();
+		Map<SecretKey, List<Change>> queued = new LinkedHashMap<>();
 		for (Change change = this.pending.poll(); change != null; change = this.pending.poll()) {
-			SecretKey key = change.key();
-			Change earlier = changes.get(key);
-			changes.put(key, (earlier != null) ? new Change(key, earlier.previous(), change.current()) : change);
+			queued.computeIfAbsent(change.key(), (key) -> new ArrayList<>()).add(change);
 		}
+		Map<SecretKey, Change> changes = new LinkedHashMap<>();
+		queued.forEach((key, keyChanges) -> changes.put(key, merge(key, keyChanges)));
 		changes.values().removeIf((change) -> change.previous().isSameVersion(change.current()));
 		if (changes.isEmpty()) {
 			return 0;
@@ -94,6 +97,38 @@ final class RotationApplier {
 			}
 		});
 		return changes.size();
+	}
+
+	/**
+	 * One change from the changes of a key queued since the last apply. The cache tells its
+	 * listeners after the swap, outside its lock, so changes made on two threads may arrive in the
+	 * opposite order (v2 to v3, then v1 to v2): the merged change runs from the version no other
+	 * change led to, to the version no other change left, whatever the order of arrival. When
+	 * there is no such version (the changes went back and forth), the first previous and the last
+	 * current, in order of arrival.
+	 */
+	static Change merge(SecretKey key, List<Change> changes) {
+		if (changes.size() == 1) {
+			return changes.get(0);
+		}
+		SecretSnapshot previous = changes.get(0).previous();
+		for (Change change : changes) {
+			if (changes.stream()
+				.noneMatch((other) -> other != change && other.current().isSameVersion(change.previous()))) {
+				previous = change.previous();
+				break;
+			}
+		}
+		SecretSnapshot current = changes.get(changes.size() - 1).current();
+		for (int i = changes.size() - 1; i >= 0; i--) {
+			Change change = changes.get(i);
+			if (changes.stream()
+				.noneMatch((other) -> other != change && other.previous().isSameVersion(change.current()))) {
+				current = change.current();
+				break;
+			}
+		}
+		return new Change(key, previous, current);
 	}
 
 	/**

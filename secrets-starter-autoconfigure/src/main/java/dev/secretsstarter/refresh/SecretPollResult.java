@@ -62,7 +62,13 @@ public record SecretPollResult(Trigger trigger, Instant startedAt, Instant finis
 		MANUAL,
 
 		/** An in-process secrets-local server reported a change. */
-		LOCAL_PUSH
+		LOCAL_PUSH,
+
+		/**
+		 * With polling off, the secrets health contributor asked to check secrets whose last
+		 * read or check failed ({@link SecretsRefresher#recheck}).
+		 */
+		HEALTH
 
 	}
 

@@ -28,7 +28,8 @@ public class SecretRefreshProperties {
 	/**
 	 * Time between two polls for changes of the secrets the application uses. Each poll costs
 	 * one DescribeSecret call per secret with the describe strategy, one BatchGetSecretValue call
-	 * per 20 secrets with the batch strategy.
+	 * per 20 secrets with the batch strategy. With polling off, the shortest time between two
+	 * checks that the secrets health contributor asks for of secrets whose last read failed.
 	 */
 	private Duration interval = Duration.ofMinutes(1);
 

@@ -18,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 import dev.secretsstarter.cache.SecretCache;
 import dev.secretsstarter.cache.SecretCacheListener;
@@ -53,7 +54,8 @@ import org.springframework.context.SmartLifecycle;
  * <p>
  * Thread-safe. Polls, refreshes and event publication run on one daemon thread
  * ({@code secrets-refresh}), so they never overlap; {@link #refreshNow()} runs a poll there and
- * waits for it.
+ * waits for it. {@link #stop()} never waits for a running poll; a {@link #start()} after it (a
+ * context stop and start) leaves one schedule of polls, also while that poll still runs.
  *
  * @author secrets-starter team
  */
@@ -87,6 +89,11 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 
 	private @Nullable ScheduledFuture<?> nextPoll;
 
+	// Guarded by stats. Each start and stop begins a new schedule; a poll of an earlier one (still
+	// running when stop and start were called) does not schedule a successor, so that one chain of
+	// polls remains. Nothing waits for the running poll: stop never blocks on the refresher's thread.
+	private long schedule;
+
 	private final Stats stats = new Stats();
 
 	private final KnownSnapshots known;
@@ -111,6 +118,9 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 		// Changes are reported relative to the last version seen, so that a key the cache evicted
 		// and loaded again at another version is a rotation, not a first load.
 		this.known = known;
+		// What the imports supply, before the listener below can report a change: a change taken
+		// into use before start-up is then compared with it, not with nothing (every name changed).
+		tracker.remember();
 		known.attach(cache);
 		known.addListener(this, usages::keys);
 	}
@@ -134,6 +144,39 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 	public SecretPollResult refreshNow(Collection<String> secretIds) {
 		Set<String> ids = Set.copyOf(secretIds);
 		return await(() -> poll(SecretPollResult.Trigger.MANUAL, (key) -> ids.contains(key.secretId())));
+	}
+
+	/**
+	 * With polling off ({@code secrets.refresh.enabled=false}), check keys whose last read or check
+	 * failed again, in the background: nothing else would, and health would report them failed
+	 * until something happened to read them. At most one such check per
+	 * {@code secrets.refresh.interval} (doubling, up to {@code secrets.refresh.backoff.max}, while
+	 * checks keep failing entirely), with the configured strategy, as a poll of those keys (trigger
+	 * {@link SecretPollResult.Trigger#HEALTH}). Does nothing while polling is on: the next poll
+	 * checks them. Never waits; the {@code secrets} health contributor calls it.
+	 * @param failedKeys the keys reported failed (those not tracked are skipped), or an empty set
+	 * when only polls are failing, to check every tracked key
+	 * @return whether a check was queued
+	 */
+	public boolean recheck(Set<SecretKey> failedKeys) {
+		if (this.properties.isEnabled() || !this.running) {
+			return false;
+		}
+		Set<SecretKey> tracked = trackedKeys();
+		Set<SecretKey> keys = failedKeys.isEmpty() ? tracked
+				: failedKeys.stream().filter(tracked::contains).collect(Collectors.toUnmodifiableSet());
+		if (keys.isEmpty()) {
+			return false;
+		}
+		Instant now = this.clock.instant();
+		synchronized (this.stats) {
+			if (this.stats.nextRecheckAt != null && now.isBefore(this.stats.nextRecheckAt)) {
+				return false;
+			}
+			this.stats.nextRecheckAt = now.plus(nextDelay(this.stats.consecutiveFailedPolls));
+		}
+		submit(() -> poll(SecretPollResult.Trigger.HEALTH, keys::contains));
+		return true;
 	}
 
 	/**
@@ -195,6 +238,7 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 	public void start() {
 		this.running = true;
 		submit(() -> {
+			// Property sources added since this refresher was created (known ones are kept).
 			this.tracker.remember();
 			// Imports and early injections were loaded before this listener existed: what the
 			// Environment exposes, else what the cache holds, is the version they copied.
@@ -202,7 +246,9 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 			trackedKeys().forEach((key) -> this.known.seed(key, this.cache.getIfPresent(key)));
 		});
 		if (this.properties.isEnabled()) {
-			scheduleNext();
+			synchronized (this.stats) {
+				scheduleNext(newSchedule());
+			}
 		}
 	}
 
@@ -210,12 +256,19 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 	public void stop() {
 		this.running = false;
 		synchronized (this.stats) {
-			if (this.nextPoll != null) {
-				this.nextPoll.cancel(false);
-				this.nextPoll = null;
-				this.stats.nextPollAt = null;
-			}
+			newSchedule();
 		}
+	}
+
+	// Called with the stats lock held: ends the current schedule, cancelling its next poll (a poll
+	// already running completes, without a successor).
+	private long newSchedule() {
+		if (this.nextPoll != null) {
+			this.nextPoll.cancel(false);
+			this.nextPoll = null;
+			this.stats.nextPollAt = null;
+		}
+		return ++this.schedule;
 	}
 
 	@Override
@@ -291,15 +344,16 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 		}
 	}
 
-	private void scheduleNext() {
+	private void scheduleNext(long schedule) {
 		synchronized (this.stats) {
-			if (!this.running || this.executor.isShutdown()) {
+			if (!this.running || this.executor.isShutdown() || schedule != this.schedule) {
 				return;
 			}
 			Duration delay = nextDelay(this.stats.consecutiveFailedPolls);
 			this.stats.nextPollAt = this.clock.instant().plus(delay);
 			try {
-				this.nextPoll = this.executor.schedule(this::scheduledPoll, delay.toNanos(), TimeUnit.NANOSECONDS);
+				this.nextPoll = this.executor.schedule(() -> scheduledPoll(schedule), delay.toNanos(),
+						TimeUnit.NANOSECONDS);
 			}
 			catch (RejectedExecutionException ex) {
 				this.nextPoll = null;
@@ -307,13 +361,21 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 		}
 	}
 
-	private void scheduledPoll() {
+	private void scheduledPoll(long schedule) {
 		try {
 			poll(SecretPollResult.Trigger.SCHEDULED, (key) -> true);
 		}
 		finally {
-			scheduleNext();
+			scheduleNext(schedule);
 		}
+	}
+
+	/**
+	 * The tasks waiting on the refresher's thread (scheduled polls and queued work), for tests.
+	 * @return how many
+	 */
+	int queuedTasks() {
+		return this.executor.getQueue().size();
 	}
 
 	/**
@@ -397,6 +459,8 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 		@Nullable Instant lastSuccessAt;
 
 		@Nullable Instant nextPollAt;
+
+		@Nullable Instant nextRecheckAt;
 
 	}
 
