@@ -2,14 +2,14 @@ package dev.secretsstarter.test;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.secretsstarter.autoconfigure.InvalidSecretsConfigurationException;
-import dev.secretsstarter.autoconfigure.local.LocalSecretsSeeds;
 import dev.secretsstarter.local.AbstractRotationFunction;
 import dev.secretsstarter.local.FaultInjector;
 import dev.secretsstarter.local.LocalSecretsManager;
@@ -24,8 +24,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
-
-import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * A test's handle on an embedded secrets-local server: write, rotate and delete secrets the way
@@ -175,25 +173,23 @@ public final class LocalSecrets implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets every secret, count and fault, then seeds the seed file again, if any. The seeded
-	 * secrets get the version ids of their first seeding back, so an application polling the server
-	 * sees only the secrets changed since as rotated.
+	 * Puts the server back to its seeded state: forgets every secret, count and fault, and seeds the
+	 * seed files again, in one atomic step on the server, so that an application polling it
+	 * meanwhile never finds a seeded secret missing. The seeded secrets get the version ids of their
+	 * first seeding back, so an application polling the server sees only the secrets changed since as
+	 * rotated. A bad seed file fails the reset and leaves the server as it was.
 	 */
 	public void reset() {
-		this.server.reset();
-		this.seeds.forEach(this::seed);
-	}
-
-	// The seed files come from LocalSecretsManagerExtension.withSeed, not from secrets.local.seed,
-	// which the seeding's own message would name.
-	private void seed(String location) {
+		List<SeedResource> files = new ArrayList<>();
 		try {
-			LocalSecretsSeeds.seed(this.server, new DefaultResourceLoader(), location);
+			this.seeds.forEach((location) -> files.add(SeedResource.resolve(location)));
+			this.server.reset(files.stream().map(SeedResource::file).toList(), Map.of());
 		}
-		catch (InvalidSecretsConfigurationException ex) {
-			throw new IllegalStateException("LocalSecretsManagerExtension.withSeed(\"" + location
-					+ "\") could not seed the server: " + ex.getProblem() + ". Name an existing YAML or JSON seed "
-					+ "file (format in docs/local-server.md), for example \"classpath:local-secrets.yml\".", ex);
+		catch (IllegalArgumentException ex) {
+			throw SeedResource.rejected(files, this.seeds, ex);
+		}
+		finally {
+			files.forEach(SeedResource::release);
 		}
 	}
 
