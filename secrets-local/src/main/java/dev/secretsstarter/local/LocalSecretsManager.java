@@ -215,13 +215,38 @@ public final class LocalSecretsManager implements AutoCloseable {
 		this.rotation.register(lambdaArn, function);
 	}
 
-	/** Forgets every secret, count and fault; keeps listeners and rotation functions. */
+	/**
+	 * Forgets every secret, count and fault; keeps listeners and rotation functions. To go back to a
+	 * seeded state, use {@link #reset(List, Map)}, which seeds in the same atomic step.
+	 */
 	public void reset() {
 		this.dispatcher.apply("Reset", (changes) -> {
 			this.store.clear();
 			changes.touched();
 			return null;
 		});
+		this.counters.reset();
+		this.faults.clear();
+	}
+
+	/**
+	 * Puts the server back to a seeded state: forgets every secret, count and fault as {@link #reset()}
+	 * does, then seeds the files in order as {@link #seed(Path)} does and then the secrets as
+	 * {@link #seed(String, String)} does, the forgetting and the seeding in one atomic step. A request
+	 * served meanwhile, or a listener, sees the secrets as they were before or as seeded, never a server
+	 * forgotten but not yet seeded again (an application polling across a test reset sees no seeded
+	 * secret missing). The seeding's change events are published once the step is done; a data file is
+	 * written once. The seeded secrets get the version ids of their first seeding back.
+	 * <p>
+	 * All or nothing: every file is read and every entry checked before anything is forgotten, so a bad
+	 * seed leaves the secrets, counts and faults as they were.
+	 * @param seedFiles seed files (format in {@code docs/local-server.md}), seeded in order
+	 * @param secrets secret name to secret string, seeded after the files (a name a file also seeds gets
+	 * this value as its new AWSCURRENT version)
+	 * @throws IllegalArgumentException naming the file and secret (never the value) when an entry is invalid
+	 */
+	public void reset(List<Path> seedFiles, Map<String, String> secrets) {
+		this.codeWrites.reset(List.copyOf(seedFiles), new LinkedHashMap<>(secrets), this.store::clear);
 		this.counters.reset();
 		this.faults.clear();
 	}
@@ -262,13 +287,25 @@ public final class LocalSecretsManager implements AutoCloseable {
 	/**
 	 * Creates the secrets a YAML or JSON seed file describes (see {@code docs/local-server.md}); secrets that
 	 * already exist get the seeded value as a new AWSCURRENT version when it differs. All or nothing: a file
-	 * with one invalid entry seeds no entry. A created secret's version id depends only on its name and value
+	 * with one invalid entry seeds no entry. A seeded version's id depends only on the secret's name and value
 	 * (and a random key of this server), so seeding the same file after {@link #reset()} restores the same
 	 * version ids.
 	 * @throws IllegalArgumentException naming the file and secret (never the value) when an entry is invalid
 	 */
 	public void seed(Path yamlOrJsonFile) {
 		this.codeWrites.seed(yamlOrJsonFile);
+	}
+
+	/**
+	 * Seeds one secret as a seed file entry {@code {name: ..., string: ...}} would: creates it, or adds
+	 * the value as a new AWSCURRENT version when it differs from the current one; the version id depends
+	 * only on the name and value (and a random key of this server), so seeding the same secret after
+	 * {@link #reset()} restores the same version id.
+	 * @throws IllegalArgumentException where the API would answer an error (e.g. an invalid name); the
+	 * message names the secret, never the value
+	 */
+	public void seed(String name, String secretString) {
+		this.codeWrites.seed(name, secretString);
 	}
 
 	@Override

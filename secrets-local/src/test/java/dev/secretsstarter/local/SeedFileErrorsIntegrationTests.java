@@ -136,6 +136,50 @@ class SeedFileErrorsIntegrationTests {
 		}
 	}
 
+	@Test
+	void anEntryWithAnUnknownKeyIsRefusedNamingTheKeyTheLineAndTheAllowedKeys() throws IOException {
+		Path seed = seedFile("seed.yml", """
+				secrets:
+				  - name: api/key
+				    string: dummy-key
+				    descripton: The API key
+				""");
+		assertThatIllegalArgumentException().isThrownBy(() -> LocalSecretsManager.builder().seed(seed).build())
+			.withMessageContaining("seed.yml")
+			.withMessageContaining("'api/key'")
+			.withMessageContaining("'descripton'")
+			.withMessageContaining("line 4")
+			.withMessageContaining("name, value, string, binary, description, tags")
+			.withMessageNotContaining("dummy");
+	}
+
+	@Test
+	void aMisspelledValueKeyIsReportedAsUnknownRatherThanAsAMissingValue() throws IOException {
+		Path seed = seedFile("seed.json", "{\"secrets\":[{\"name\":\"api/key\",\"vaule\":\"dummy-key\"}]}");
+		assertThatIllegalArgumentException().isThrownBy(() -> LocalSecretsManager.builder().seed(seed).build())
+			.withMessageContaining("seed.json")
+			.withMessageContaining("'api/key'")
+			.withMessageContaining("'vaule'")
+			.withMessageNotContaining("dummy");
+	}
+
+	@Test
+	void anUnknownTopLevelKeyIsRefused() throws IOException {
+		Path seed = seedFile("seed.yml", """
+				secrets:
+				  - name: api/key
+				    string: dummy-key
+				secret:
+				  - name: other
+				    string: dummy-other
+				""");
+		assertThatIllegalArgumentException().isThrownBy(() -> LocalSecretsManager.builder().seed(seed).build())
+			.withMessageContaining("seed.yml")
+			.withMessageContaining("'secret'")
+			.withMessageContaining("line 4")
+			.withMessageNotContaining("dummy");
+	}
+
 	private Path seedFile(String name, String content) throws IOException {
 		return Files.writeString(this.dir.resolve(name), content);
 	}

@@ -11,7 +11,9 @@ import java.lang.annotation.Target;
 /**
  * A secret that {@link LocalSecretsManagerExtension} creates on the embedded server: on a test
  * class (or an enclosing class), when the server starts for the class; on a test method, before
- * that test. An existing secret gets the value as a new current version. Repeatable.
+ * that test. An existing secret gets the value as a new current version. Written like a seed file
+ * entry, with a version id derived from name and value; {@link LocalSecrets#reset()} writes it again,
+ * with the same version id, for as long as the class (or the test method) runs. Repeatable.
  * <pre>{@code
  * @ExtendWith(LocalSecretsManagerExtension.class)
  * @LocalSecret(name = "db/credentials", value = "{\"password\":\"dummy\"}")

@@ -2,14 +2,16 @@ package dev.secretsstarter.test;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.secretsstarter.autoconfigure.InvalidSecretsConfigurationException;
-import dev.secretsstarter.autoconfigure.local.LocalSecretsSeeds;
 import dev.secretsstarter.local.AbstractRotationFunction;
 import dev.secretsstarter.local.FaultInjector;
 import dev.secretsstarter.local.LocalSecretsManager;
@@ -24,8 +26,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
-
-import org.springframework.core.io.DefaultResourceLoader;
 
 /**
  * A test's handle on an embedded secrets-local server: write, rotate and delete secrets the way
@@ -48,6 +48,9 @@ public final class LocalSecrets implements AutoCloseable {
 	private final SecretsManagerClient client;
 
 	private final List<String> seeds;
+
+	/** What {@link LocalSecret} declares, in order; also the lock that makes a reset and a declaration exclusive. */
+	private final List<Declaration> declarations = new ArrayList<>();
 
 	private LocalSecrets(LocalSecretsManager server, List<String> seeds) {
 		this.server = server;
@@ -175,25 +178,43 @@ public final class LocalSecrets implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets every secret, count and fault, then seeds the seed file again, if any. The seeded
-	 * secrets get the version ids of their first seeding back, so an application polling the server
-	 * sees only the secrets changed since as rotated.
+	 * Puts the server back to its seeded state: forgets every secret, count and fault, and seeds the
+	 * seed files again, then the secrets {@link LocalSecret} declares on the running test classes and
+	 * the running test method — in one atomic step on the server, so that an application polling it
+	 * meanwhile never finds a seeded secret missing. The seeded secrets get the version ids of their
+	 * first seeding back, so an application polling the server sees only the secrets changed since as
+	 * rotated. A bad seed file fails the reset and leaves the server as it was.
 	 */
 	public void reset() {
-		this.server.reset();
-		this.seeds.forEach(this::seed);
+		synchronized (this.declarations) {
+			Map<String, String> declared = new LinkedHashMap<>();
+			this.declarations.forEach((declaration) -> declared.putAll(declaration.secrets()));
+			List<SeedResource> files = new ArrayList<>();
+			try {
+				this.seeds.forEach((location) -> files.add(SeedResource.resolve(location)));
+				this.server.reset(files.stream().map(SeedResource::file).toList(), declared);
+			}
+			catch (IllegalArgumentException ex) {
+				throw SeedResource.rejected(files, this.seeds, ex);
+			}
+			finally {
+				files.forEach(SeedResource::release);
+			}
+		}
 	}
 
-	// The seed files come from LocalSecretsManagerExtension.withSeed, not from secrets.local.seed,
-	// which the seeding's own message would name.
-	private void seed(String location) {
-		try {
-			LocalSecretsSeeds.seed(this.server, new DefaultResourceLoader(), location);
-		}
-		catch (InvalidSecretsConfigurationException ex) {
-			throw new IllegalStateException("LocalSecretsManagerExtension.withSeed(\"" + location
-					+ "\") could not seed the server: " + ex.getProblem() + ". Name an existing YAML or JSON seed "
-					+ "file (format in docs/local-server.md), for example \"classpath:local-secrets.yml\".", ex);
+	/**
+	 * Seeds the secrets now (as seed file entries: a version id derived from name and value) and again
+	 * on every {@link #reset()} until the returned declaration is closed.
+	 * @param secrets name to value; later entries for the same name win over earlier ones
+	 * @return the declaration, to close when the class or test that declares the secrets ends
+	 */
+	Declaration declare(Map<String, String> secrets) {
+		synchronized (this.declarations) {
+			secrets.forEach(this.server::seed);
+			Declaration declaration = new Declaration(Collections.unmodifiableMap(new LinkedHashMap<>(secrets)));
+			this.declarations.add(declaration);
+			return declaration;
 		}
 	}
 
@@ -218,6 +239,37 @@ public final class LocalSecrets implements AutoCloseable {
 		this.client.close();
 	}
 
+
+	/**
+	 * Secrets a test class or method declares with {@link LocalSecret}: restored by every reset
+	 * until closed, which JUnit does when the class or method ends.
+	 */
+	final class Declaration implements AutoCloseable {
+
+		private final Map<String, String> secrets;
+
+		private Declaration(Map<String, String> secrets) {
+			this.secrets = secrets;
+		}
+
+		Map<String, String> secrets() {
+			return this.secrets;
+		}
+
+		@Override
+		public void close() {
+			synchronized (LocalSecrets.this.declarations) {
+				LocalSecrets.this.declarations.remove(this);
+			}
+		}
+
+		@Override
+		public String toString() {
+			// The values are secrets (dummies, but still).
+			return "Declaration" + this.secrets.keySet();
+		}
+
+	}
 
 	/**
 	 * The versions of one secret the server announced as AWSCURRENT: listening, not polling, so

@@ -3,7 +3,9 @@ package dev.secretsstarter.test;
 import java.lang.reflect.AnnotatedElement;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.secretsstarter.local.FaultInjector;
@@ -27,6 +29,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * class. {@link #shared()} keeps one server for every class that uses it with the same seed
  * files, stopped when the whole run ends. Seeds: {@link #withSeed(String)} files, then
  * {@link LocalSecret} on the class when the class starts, and on a method before that test.
+ * {@link LocalSecrets#reset()} seeds all of them again: the files, the running classes'
+ * {@link LocalSecret}s and the running test's, with the version ids of their first seeding.
  * <pre>{@code
  * @ExtendWith(LocalSecretsManagerExtension.class)
  * @LocalSecret(name = "db/credentials", value = "{\"password\":\"dummy\"}")
@@ -108,7 +112,13 @@ public final class LocalSecretsManagerExtension implements BeforeAllCallback, Be
 		// Registered in an instance field, the extension gets no beforeAll: the class is seeded here.
 		seedClasses(classContext(context));
 		Running running = running(context);
-		context.getTestMethod().ifPresent((method) -> seed(running.secrets(), method));
+		context.getTestMethod().ifPresent((method) -> {
+			Map<String, String> secrets = declared(method);
+			if (!secrets.isEmpty()) {
+				// Closed by JUnit when the test ends: a later reset no longer restores them.
+				context.getStore(NAMESPACE).put(List.of("declared", runningKey()), running.secrets().declare(secrets));
+			}
+		});
 	}
 
 	/**
@@ -123,8 +133,10 @@ public final class LocalSecretsManagerExtension implements BeforeAllCallback, Be
 			for (Class<?> type = classContext.getRequiredTestClass(); type != null; type = type.getEnclosingClass()) {
 				classes.add(0, type);
 			}
-			classes.forEach((type) -> seed(running.secrets(), type));
-			return Boolean.TRUE;
+			Map<String, String> secrets = new LinkedHashMap<>();
+			classes.forEach((type) -> secrets.putAll(declared(type)));
+			// Closed by JUnit when the class ends: a later reset no longer restores them.
+			return running.secrets().declare(secrets);
 		});
 	}
 
@@ -137,9 +149,11 @@ public final class LocalSecretsManagerExtension implements BeforeAllCallback, Be
 		return current;
 	}
 
-	private static void seed(LocalSecrets secrets, AnnotatedElement element) {
+	private static Map<String, String> declared(AnnotatedElement element) {
+		Map<String, String> secrets = new LinkedHashMap<>();
 		AnnotationSupport.findRepeatableAnnotations(element, LocalSecret.class)
 			.forEach((secret) -> secrets.put(secret.name(), secret.value()));
+		return secrets;
 	}
 
 	@Override

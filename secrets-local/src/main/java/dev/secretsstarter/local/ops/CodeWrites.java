@@ -25,8 +25,8 @@ import dev.secretsstarter.local.store.Validation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Writes made from code rather than HTTP (seeding): same rules, atomicity, persistence and events as
- * the API, no request counted. Thread-safe.
+ * Writes made from code rather than HTTP (seeding, resetting to a seeded state): same rules, atomicity,
+ * persistence and events as the API, no request counted. Thread-safe.
  */
 public final class CodeWrites {
 
@@ -83,53 +83,109 @@ public final class CodeWrites {
 	 * nothing: every entry is checked, under the lock, before the first is written.
 	 */
 	public void seed(Path file) {
-		List<SeedFile.Entry> entries = SeedFile.read(file);
+		apply(fromFile(file), null);
+	}
+
+	/** Seeds one secret as a seed file entry with a string value would. */
+	public void seed(String name, String value) {
+		apply(List.of(fromCode(name, value)), null);
+	}
+
+	/**
+	 * Forgets every secret and seeds the files, then the secrets, in one atomic step: under one hold of
+	 * the store lock (so no request sees the store between the two), persisted once, the seeding's events
+	 * published after the lock is released. Every file is read and every entry checked before anything
+	 * is forgotten, so a bad seed leaves the store as it was.
+	 * @param clear forgets every secret; runs under the lock
+	 */
+	public void reset(List<Path> files, Map<String, String> secrets, Runnable clear) {
+		List<Seed> seeds = new ArrayList<>();
+		files.forEach((file) -> seeds.addAll(fromFile(file)));
+		secrets.forEach((name, value) -> seeds.add(fromCode(name, value)));
+		apply(seeds, clear);
+	}
+
+	private void apply(List<Seed> seeds, @Nullable Runnable clear) {
 		this.dispatcher.applyAll((batch) -> {
-			for (SeedFile.Entry entry : entries) {
-				check(file, entry);
+			for (Seed seed : seeds) {
+				check(seed, clear == null);
 			}
-			for (SeedFile.Entry entry : entries) {
-				write(entry, batch);
+			if (clear != null) {
+				clear.run();
+				batch.changes("Reset").touched();
+			}
+			for (Seed seed : seeds) {
+				write(seed.entry(), batch);
 			}
 			return null;
 		});
 	}
 
-	/** What {@link #write} would refuse, found before anything is written. */
-	private void check(Path file, SeedFile.Entry entry) {
+	private static List<Seed> fromFile(Path file) {
+		return SeedFile.read(file).stream()
+			.map((entry) -> new Seed(entry, "Seed file " + file + ": secret '" + entry.name() + "' (line "
+					+ entry.line() + ")", "Fix the entry; nothing from this file was seeded."))
+			.toList();
+	}
+
+	private static Seed fromCode(String name, String value) {
+		String where = "Cannot seed secret " + name;
+		try {
+			return new Seed(new SeedFile.Entry(name, SecretValue.ofString(value), null, Map.of(), 0), where,
+					"Nothing was seeded.");
+		}
+		catch (ServiceError ex) {
+			// The size limit: the message names the limit, not the value.
+			throw new IllegalArgumentException(where + ": " + sentence(ex.getMessage()) + " Nothing was seeded.", ex);
+		}
+	}
+
+	/**
+	 * What {@link #write} would refuse, found before anything is written (or forgotten).
+	 * @param existing whether the secrets already stored stay, so that seeding one that is scheduled for
+	 * deletion would fail
+	 */
+	private void check(Seed seed, boolean existing) {
+		SeedFile.Entry entry = seed.entry();
 		try {
 			Validation.name(entry.name());
 			List<Tag> tags = tags(entry);
 			tags.forEach(Validation::tag);
 			Validation.tagCount(tags);
-			this.store.find(this.region, entry.name()).ifPresent((secret) -> this.store.requireWritable(this.region,
-					entry.name()));
+			if (existing) {
+				this.store.find(this.region, entry.name())
+					.ifPresent((secret) -> this.store.requireWritable(this.region, entry.name()));
+			}
 		}
 		catch (ServiceError ex) {
-			throw new IllegalArgumentException("Seed file " + file + ": secret '" + entry.name() + "' (line "
-					+ entry.line() + "): " + sentence(ex.getMessage()) + " Fix the entry; nothing from this file was seeded.",
-					ex);
+			throw new IllegalArgumentException(seed.where() + ": " + sentence(ex.getMessage()) + " " + seed.fix(), ex);
 		}
 	}
 
+	/**
+	 * Creates the secret, or adds the value as its current version when it has another one. Either way
+	 * the new version's id is derived from the name and value, so that seeding the same things after a
+	 * reset gives the same ids. When the secret already has a version with that id (the value was
+	 * seeded before and changed since), the new version gets a random id: a version id is never reused.
+	 */
 	private void write(SeedFile.Entry entry, Dispatcher.Batch batch) {
 		var secret = this.store.find(this.region, entry.name()).orElse(null);
+		String versionId = seededVersionId(entry);
 		if (secret == null) {
 			SecretWrites.create(this.store, this.region, new SecretWrites.NewSecret(entry.name(), entry.value(),
-					seededVersionId(entry), entry.description(), null, tags(entry)), this.clock.instant(),
+					versionId, entry.description(), null, tags(entry)), this.clock.instant(),
 					batch.changes("CreateSecret"));
 			return;
 		}
 		var current = secret.versionWithStage(Stages.CURRENT).map((v) -> v.value()).orElse(null);
 		if (!entry.value().equals(current)) {
-			SecretWrites.putValue(secret, null, entry.value(), List.of(), this.clock.instant(),
-					batch.changes("PutSecretValue"));
+			SecretWrites.putValue(secret, secret.versions().containsKey(versionId) ? null : versionId, entry.value(),
+					List.of(), this.clock.instant(), batch.changes("PutSecretValue"));
 		}
 	}
 
 	/**
-	 * The version id of a seeded secret's first version: the same for the same name and value for the
-	 * life of this server, so that a reset followed by the same seeding restores the same version ids
+	 * The version id of a seeded value: the same for the same name and value for the life of this server, so that a reset followed by the same seeding restores the same version ids
 	 * and an application polling across the reset sees no rotation of an unchanged secret. Keyed with
 	 * a random per-server key, so that the id reveals nothing about the value.
 	 */
@@ -157,6 +213,12 @@ public final class CodeWrites {
 
 	private static String sentence(String message) {
 		return message.endsWith(".") ? message : message + ".";
+	}
+
+	/**
+	 * An entry to seed, with where it comes from and how to fix it, for messages.
+	 */
+	private record Seed(SeedFile.Entry entry, String where, String fix) {
 	}
 
 	private static List<Tag> tags(SeedFile.Entry entry) {

@@ -44,13 +44,18 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * A value is stored exactly as written: a scalar keeps its text ({@code 007}, {@code 1.50}), a map or
  * list becomes compact JSON whose numbers keep their text. What cannot be stored as written is refused
  * rather than changed: a name listed twice, a key written twice, an empty or null value, a number
- * inside a map that is not a JSON number. The whole file is read and checked before anything is
+ * inside a map that is not a JSON number. So is what would be ignored: a key the format does not know
+ * (a typo such as {@code vaule}) in an entry or at the top level. The whole file is read and checked before anything is
  * returned, so a caller can seed all entries or none. Errors name the file, the secret and the line,
  * never a value. Stateless.
  */
 public final class SeedFile {
 
 	private static final YAMLMapper yaml = YAMLMapper.builder().build();
+
+	private static final List<String> TOP_LEVEL_KEYS = List.of("secrets");
+
+	private static final List<String> ENTRY_KEYS = List.of("name", "value", "string", "binary", "description", "tags");
 
 	private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
@@ -111,6 +116,7 @@ public final class SeedFile {
 				throw new IllegalArgumentException("Seed file " + this.file + " must have a top-level 'secrets' list");
 			}
 			checkNoDuplicateKey((Container) root, "the top level");
+			checkOnlyKnownKeys((Container) root, "Seed file " + this.file + ": the top level", TOP_LEVEL_KEYS);
 			List<Entry> entries = new ArrayList<>();
 			Map<String, Entry> byName = new HashMap<>();
 			for (int i = 0; i < list.items().size(); i++) {
@@ -134,11 +140,13 @@ public final class SeedFile {
 			}
 			String name = (entry.fields().get("name") instanceof Scalar scalar && !scalar.isNull()
 					&& !scalar.text().isEmpty()) ? scalar.text() : null;
+			String where = "Seed file " + this.file + ": "
+					+ ((name != null) ? "secret '" + name + "'" : "entry " + number) + " (line " + entry.line() + ")";
+			// Before the checks of what is missing: a misspelled key ('vaule') is the likelier cause.
+			checkOnlyKnownKeys(entry, where, ENTRY_KEYS);
 			if (name == null) {
-				throw new IllegalArgumentException("Seed file " + this.file + ": entry " + number + " (line "
-						+ entry.line() + ") needs a 'name'");
+				throw new IllegalArgumentException(where + " needs a 'name'");
 			}
-			String where = "Seed file " + this.file + ": secret '" + name + "' (line " + entry.line() + ")";
 			checkNoDuplicateKey(entry, where);
 			int kinds = (entry.fields().containsKey("value") ? 1 : 0) + (entry.fields().containsKey("string") ? 1 : 0)
 					+ (entry.fields().containsKey("binary") ? 1 : 0);
@@ -262,6 +270,17 @@ public final class SeedFile {
 				}
 				default -> throw new IllegalArgumentException(where + ": '" + path + "' (line " + scalar.line()
 						+ ") cannot be stored in JSON; quote it, or use 'binary' with base64 for bytes");
+			}
+		}
+
+		/** A key the format does not know would be ignored: most likely a typo of one it knows. */
+		private static void checkOnlyKnownKeys(Container map, String where, List<String> allowed) {
+			for (String key : map.fields().keySet()) {
+				if (!allowed.contains(key)) {
+					throw new IllegalArgumentException(where + " has the unknown key '" + key + "' (line "
+							+ map.keyLines().get(key) + "), which would be ignored; the keys allowed there are "
+							+ String.join(", ", allowed) + ". Correct or remove it.");
+				}
 			}
 		}
 

@@ -48,14 +48,14 @@ sealed interface SeedNode permits SeedNode.Scalar, SeedNode.Container {
 				}
 				fields.put(key, value);
 			}
-			return new Container(true, fields, List.of(), duplicate, line);
+			return new Container(true, fields, Map.copyOf(keyLines), List.of(), duplicate, line);
 		}
 		if (token == JsonToken.START_ARRAY) {
 			List<SeedNode> items = new ArrayList<>();
 			while (parser.nextToken() != JsonToken.END_ARRAY) {
 				items.add(node(parser));
 			}
-			return new Container(false, Map.of(), items, null, line);
+			return new Container(false, Map.of(), Map.of(), items, null, line);
 		}
 		String text = (token == JsonToken.VALUE_EMBEDDED_OBJECT) ? "" : parser.getString();
 		return new Scalar(token, (text != null) ? text : "", line);
@@ -85,11 +85,12 @@ sealed interface SeedNode permits SeedNode.Scalar, SeedNode.Container {
 	 * A map ({@code object}) or a list.
 	 * @param isObject whether it is a map
 	 * @param fields a map's entries in file order, each key's first occurrence
+	 * @param keyLines the line of each key's first occurrence
 	 * @param items a list's items
 	 * @param duplicate the first key a map writes twice, if any
 	 * @param line its line
 	 */
-	record Container(boolean isObject, Map<String, SeedNode> fields, List<SeedNode> items,
+	record Container(boolean isObject, Map<String, SeedNode> fields, Map<String, Integer> keyLines, List<SeedNode> items,
 			@Nullable Duplicate duplicate, int line) implements SeedNode {
 	}
 
