@@ -1,51 +1,41 @@
 package dev.secretsstarter.test;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Locale;
 
+import dev.secretsstarter.autoconfigure.local.LocalSecretsSeeds.SeedFile;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.io.DefaultResourceLoader;
-import org.springframework.core.io.Resource;
 
 /**
- * A seed file named by a Spring resource location, as the file the server reads: the file itself,
- * or a temporary copy of a seed inside a jar, deleted by {@link #release()}. Resolved for each
+ * A seed file named by a Spring resource location, as the file the server reads (see
+ * {@link SeedFile}), with the location the test named, for messages. Resolved for each
  * {@link LocalSecrets#reset()}, so that the reset hands the server every file at once.
  *
  * @param location the location as the test named it
- * @param file the file to seed
- * @param copy whether the file is a temporary copy
+ * @param seed the file to seed
  */
-record SeedResource(String location, Path file, boolean copy) {
+record SeedResource(String location, SeedFile seed) {
 
 	static SeedResource resolve(String location) {
-		Resource resource = new DefaultResourceLoader().getResource(location.trim());
-		if (!resource.exists()) {
-			throw failure(location, "'" + location + "' does not exist", "Name an existing YAML or JSON seed file "
-					+ "(format in docs/local-server.md), for example \"classpath:local-secrets.yml\".", null);
-		}
 		try {
-			if (resource.isFile()) {
-				return new SeedResource(location, resource.getFile().toPath(), false);
+			SeedFile seed = SeedFile.resolve(new DefaultResourceLoader(), location);
+			if (seed == null) {
+				throw failure(location, "'" + location + "' does not exist", "Name an existing YAML or JSON seed file "
+						+ "(format in docs/local-server.md), for example \"classpath:local-secrets.yml\".", null);
 			}
-			// A seed inside a jar: the server reads files, so hand it a copy with the same kind of name.
-			String name = String.valueOf(resource.getFilename()).toLowerCase(Locale.ROOT);
-			Path copy = Files.createTempFile("secrets-local-seed", name.endsWith(".json") ? ".json" : ".yml");
-			try (InputStream in = resource.getInputStream()) {
-				Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-			}
-			return new SeedResource(location, copy, true);
+			return new SeedResource(location, seed);
 		}
 		catch (IOException ex) {
 			throw failure(location, "'" + location + "' could not be read (" + ex.getMessage() + ")",
 					"Name a readable YAML or JSON seed file.", ex);
 		}
+	}
+
+	Path file() {
+		return this.seed.path();
 	}
 
 	// The seed files come from LocalSecretsManagerExtension.withSeed or from secrets.local.seed, which
@@ -64,7 +54,7 @@ record SeedResource(String location, Path file, boolean copy) {
 		String message = String.valueOf(ex.getMessage());
 		for (SeedResource file : files) {
 			if (message.contains(file.file().toString())) {
-				String problem = file.copy() ? message.replace(file.file().toString(), file.location()) : message;
+				String problem = file.seed().copy() ? message.replace(file.file().toString(), file.location()) : message;
 				return failure(file.location(), "'" + file.location() + "' was rejected: " + problem,
 						"Fix the seed file (format in docs/local-server.md).", ex);
 			}
@@ -75,14 +65,7 @@ record SeedResource(String location, Path file, boolean copy) {
 	}
 
 	void release() {
-		if (this.copy) {
-			try {
-				Files.deleteIfExists(this.file);
-			}
-			catch (IOException ex) {
-				this.file.toFile().deleteOnExit();
-			}
-		}
+		this.seed.close();
 	}
 
 }

@@ -37,29 +37,14 @@ public final class LocalSecretsSeeds {
 	 * is missing or invalid
 	 */
 	public static void seed(LocalSecretsManager server, ResourceLoader resourceLoader, String location) {
-		Resource resource = resourceLoader.getResource(location.trim());
 		String fix = "Point secrets.local.seed at an existing YAML or JSON seed file (format in "
 				+ "docs/local-server.md), or remove it.";
-		if (!resource.exists()) {
-			throw new InvalidSecretsConfigurationException("secrets.local.seed", "'" + location + "' does not exist",
-					fix);
-		}
-		@Nullable Path copy = null;
-		try {
-			Path file;
-			if (resource.isFile()) {
-				file = resource.getFile().toPath();
+		try (SeedFile file = SeedFile.resolve(resourceLoader, location)) {
+			if (file == null) {
+				throw new InvalidSecretsConfigurationException("secrets.local.seed", "'" + location + "' does not exist",
+						fix);
 			}
-			else {
-				// A seed inside a jar: the server reads files, so hand it a temporary copy.
-				String name = String.valueOf(resource.getFilename()).toLowerCase(Locale.ROOT);
-				copy = Files.createTempFile("secrets-local-seed", name.endsWith(".json") ? ".json" : ".yml");
-				try (InputStream in = resource.getInputStream()) {
-					Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-				}
-				file = copy;
-			}
-			server.seed(file);
+			server.seed(file.path());
 		}
 		catch (IOException ex) {
 			throw new InvalidSecretsConfigurationException("secrets.local.seed",
@@ -70,16 +55,60 @@ public final class LocalSecretsSeeds {
 			throw new InvalidSecretsConfigurationException("secrets.local.seed",
 					"'" + location + "' was rejected: " + ex.getMessage(), fix);
 		}
-		finally {
-			if (copy != null) {
+	}
+
+	/**
+	 * A seed file named by a Spring resource location, as a file the server can read: the file
+	 * itself, or a temporary copy of a seed inside a jar, deleted on {@link #close()}.
+	 *
+	 * @param path the file to hand the server
+	 * @param copy whether it is a temporary copy
+	 */
+	public record SeedFile(Path path, boolean copy) implements AutoCloseable {
+
+		/**
+		 * Resolve a location to a file.
+		 * @param resourceLoader resolves the location
+		 * @param location a Spring resource location such as {@code classpath:local-secrets.yml}
+		 * @return the file, or {@code null} if nothing exists at the location
+		 * @throws IOException if it cannot be read or copied
+		 */
+		public static @Nullable SeedFile resolve(ResourceLoader resourceLoader, String location) throws IOException {
+			Resource resource = resourceLoader.getResource(location.trim());
+			if (!resource.exists()) {
+				return null;
+			}
+			if (resource.isFile()) {
+				return new SeedFile(resource.getFile().toPath(), false);
+			}
+			// A seed inside a jar: the server reads files, so hand it a copy with the same kind of name.
+			String name = String.valueOf(resource.getFilename()).toLowerCase(Locale.ROOT);
+			Path copy = Files.createTempFile("secrets-local-seed", name.endsWith(".json") ? ".json" : ".yml");
+			try (InputStream in = resource.getInputStream()) {
+				Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+			}
+			catch (IOException ex) {
+				Files.deleteIfExists(copy);
+				throw ex;
+			}
+			return new SeedFile(copy, true);
+		}
+
+		/**
+		 * Delete the temporary copy, if this is one.
+		 */
+		@Override
+		public void close() {
+			if (this.copy) {
 				try {
-					Files.deleteIfExists(copy);
+					Files.deleteIfExists(this.path);
 				}
 				catch (IOException ex) {
-					copy.toFile().deleteOnExit();
+					this.path.toFile().deleteOnExit();
 				}
 			}
 		}
+
 	}
 
 }
