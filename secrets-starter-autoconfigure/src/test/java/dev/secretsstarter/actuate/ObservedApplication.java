@@ -5,12 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
 
 import dev.secretsstarter.inject.SecretHandle;
 import dev.secretsstarter.inject.SecretValue;
 import dev.secretsstarter.local.LocalSecretsManager;
+import dev.secretsstarter.testing.LocalClients;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,19 +42,19 @@ final class ObservedApplication implements AutoCloseable {
 	}
 
 	static ObservedApplication run(LocalSecretsManager server, String... more) {
-		List<String> properties = new ArrayList<>(List.of("server.port=0", "server.address=127.0.0.1",
-				"secrets.endpoint=" + server.endpoint(), "secrets.region=us-east-1",
-				"secrets.credentials.access-key=test", "secrets.credentials.secret-key=test",
-				"secrets.client.max-attempts=1", "secrets.cache.backoff.initial=1ms", "secrets.cache.backoff.max=2ms",
-				// Polling stays on, but no scheduled poll runs during a test: refreshes are asked for.
-				"secrets.refresh.interval=1h",
-				"spring.config.import=aws-secretsmanager:db/credentials?prefix=db.",
-				"management.endpoints.web.exposure.include=*", "management.endpoint.env.show-values=ALWAYS",
-				"management.endpoint.configprops.show-values=ALWAYS", "management.endpoint.health.show-details=ALWAYS",
-				"app.plain=visible-plain-value", "app.copy=${db.password}"));
-		properties.addAll(List.of(more));
 		return new ObservedApplication(new SpringApplicationBuilder(TestApplication.class)
-			.properties(properties.toArray(String[]::new))
+			.properties(LocalClients.properties(server, "server.port=0", "server.address=127.0.0.1",
+					"secrets.client.max-attempts=1", "secrets.cache.backoff.initial=1ms",
+					"secrets.cache.backoff.max=2ms",
+					// Polling stays on, but no scheduled poll runs during a test: refreshes are asked for.
+					"secrets.refresh.interval=1h",
+					"spring.config.import=aws-secretsmanager:db/credentials?prefix=db.",
+					"management.endpoints.web.exposure.include=*", "management.endpoint.env.show-values=ALWAYS",
+					"management.endpoint.configprops.show-values=ALWAYS",
+					"management.endpoint.health.show-details=ALWAYS", "app.plain=visible-plain-value",
+					"app.copy=${db.password}"))
+			// A later call wins on a repeated key: the caller's properties override the ones above.
+			.properties(more)
 			.run());
 	}
 

@@ -11,6 +11,7 @@ import dev.secretsstarter.local.LocalSecretsManager;
 import dev.secretsstarter.metrics.SecretsMetricsAutoConfiguration;
 import dev.secretsstarter.refresh.SecretRefreshAutoConfiguration;
 import dev.secretsstarter.refresh.SecretsRefresher;
+import dev.secretsstarter.testing.LocalClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,9 +42,8 @@ class SecretsManagerClientCreationIntegrationTests {
 			.withConfiguration(AutoConfigurations.of(SecretsManagerAutoConfiguration.class,
 					SecretValueAutoConfiguration.class, SecretCacheAutoConfiguration.class,
 					SecretRefreshAutoConfiguration.class, SecretsMetricsAutoConfiguration.class))
-			.withPropertyValues("secrets.endpoint=" + this.server.endpoint(), "secrets.region=us-east-1",
-					"secrets.credentials.access-key=test", "secrets.credentials.secret-key=test",
-					"secrets.client.max-attempts=1", "secrets.refresh.interval=1h")
+			.withPropertyValues(LocalClients.properties(this.server, "secrets.client.max-attempts=1",
+					"secrets.refresh.interval=1h"))
 			.withBean(SecretsManagerClientCustomizer.class, () -> (builder) -> this.clientsBuilt.incrementAndGet());
 	}
 

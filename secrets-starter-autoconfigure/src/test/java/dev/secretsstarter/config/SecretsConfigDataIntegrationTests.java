@@ -13,6 +13,7 @@ import dev.secretsstarter.cache.SecretCacheAutoConfiguration;
 import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.cache.SecretUsages;
 import dev.secretsstarter.local.LocalSecretsManager;
+import dev.secretsstarter.testing.LocalClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,9 +67,8 @@ class SecretsConfigDataIntegrationTests {
 	}
 
 	private String[] properties(String... more) {
-		List<String> properties = new ArrayList<>(List.of("secrets.endpoint=" + this.server.endpoint(),
-				"secrets.region=us-east-1", "secrets.credentials.access-key=test",
-				"secrets.credentials.secret-key=test", "secrets.client.max-attempts=1"));
+		List<String> properties = new ArrayList<>(
+				List.of(LocalClients.properties(this.server, "secrets.client.max-attempts=1")));
 		properties.addAll(List.of(more));
 		return properties.toArray(String[]::new);
 	}

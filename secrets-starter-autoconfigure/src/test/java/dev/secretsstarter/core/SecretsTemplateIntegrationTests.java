@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import dev.secretsstarter.autoconfigure.SecretsManagerAutoConfiguration;
 import dev.secretsstarter.local.LocalSecretsManager;
 import dev.secretsstarter.local.PasswordRotationFunction;
+import dev.secretsstarter.testing.LocalClients;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,11 +69,9 @@ class SecretsTemplateIntegrationTests {
 			.build()
 			.start();
 		context = new SpringApplicationBuilder(TestConfiguration.class).web(WebApplicationType.NONE)
-			.properties("secrets.endpoint=" + server.endpoint(), "secrets.region=" + server.region(),
-					"secrets.credentials.access-key=" + server.accessKeyId(),
-					"secrets.credentials.secret-key=" + server.secretAccessKey(),
+			.properties(LocalClients.properties(server,
 					// One attempt keeps fault-injection tests deterministic and fast.
-					"secrets.client.max-attempts=1")
+					"secrets.client.max-attempts=1"))
 			.run();
 		operations = context.getBean(SecretsOperations.class);
 	}

@@ -12,6 +12,7 @@ import dev.secretsstarter.core.SecretAccessDeniedException;
 import dev.secretsstarter.core.SecretsThrottledException;
 import dev.secretsstarter.inject.SecretInjectionException.Reason;
 import dev.secretsstarter.local.LocalSecretsManager;
+import dev.secretsstarter.testing.LocalClients;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -75,10 +76,9 @@ class SecretValueApplicationIntegrationTests {
 
 	private ConfigurableApplicationContext run(Class<?>... sources) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(sources).web(WebApplicationType.NONE)
-			.properties("secrets.endpoint=" + server.endpoint(), "secrets.region=us-east-1",
-					"secrets.credentials.access-key=test", "secrets.credentials.secret-key=test",
+			.properties(LocalClients.properties(server,
 					// Throttling is not retried, so that its test does not wait for the SDK's backoff.
-					"secrets.client.max-attempts=1")
+					"secrets.client.max-attempts=1"))
 			.run();
 		this.contexts.add(context);
 		return context;

@@ -13,6 +13,7 @@ import dev.secretsstarter.cache.SecretCacheAutoConfiguration;
 import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.cache.SecretUsages;
 import dev.secretsstarter.local.LocalSecretsManager;
+import dev.secretsstarter.testing.LocalClients;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,8 +56,7 @@ class SecretValueIntegrationTests {
 		.withConfiguration(AutoConfigurations.of(PropertyPlaceholderAutoConfiguration.class,
 				SecretsManagerAutoConfiguration.class, SecretCacheAutoConfiguration.class,
 				SecretValueAutoConfiguration.class))
-		.withPropertyValues("secrets.endpoint=" + server.endpoint(), "secrets.region=us-east-1",
-				"secrets.credentials.access-key=test", "secrets.credentials.secret-key=test");
+		.withPropertyValues(LocalClients.properties(server));
 
 	@BeforeAll
 	static void startServer() {

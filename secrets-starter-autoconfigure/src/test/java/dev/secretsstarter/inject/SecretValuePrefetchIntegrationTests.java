@@ -12,6 +12,7 @@ import dev.secretsstarter.cache.SecretCacheAutoConfiguration;
 import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.inject.SecretInjectionException.Reason;
 import dev.secretsstarter.local.LocalSecretsManager;
+import dev.secretsstarter.testing.LocalClients;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -90,9 +91,8 @@ class SecretValuePrefetchIntegrationTests {
 
 	private ConfigurableApplicationContext run(Class<?>... sources) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(sources).web(WebApplicationType.NONE)
-			.properties("secrets.endpoint=" + server.endpoint(), "secrets.region=us-east-1",
-					"secrets.credentials.access-key=test", "secrets.credentials.secret-key=test",
-					"app.prefix=app", "app.version=" + currentVersions.get("ver/a"))
+			.properties(LocalClients.properties(server, "app.prefix=app",
+					"app.version=" + currentVersions.get("ver/a")))
 			.run();
 		this.contexts.add(context);
 		return context;

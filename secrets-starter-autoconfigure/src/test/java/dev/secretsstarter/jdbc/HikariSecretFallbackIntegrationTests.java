@@ -84,12 +84,10 @@ class HikariSecretFallbackIntegrationTests {
 		this.client = LocalClients.builder(this.server).build();
 		this.goodVersion = currentVersion();
 		this.context = new SpringApplicationBuilder(DataSourceApplication.class).web(WebApplicationType.NONE)
-			.properties("secrets.endpoint=" + this.server.endpoint(), "secrets.region=us-east-1",
-					"secrets.credentials.access-key=test", "secrets.credentials.secret-key=test",
-					"secrets.client.max-attempts=1", "secrets.refresh.interval=1h",
-					"secrets.datasource.secret-id=db/app", "spring.datasource.url=" + this.url,
-					"spring.datasource.hikari.maximum-pool-size=4",
-					"spring.datasource.hikari.connection-timeout=3000")
+			.properties(LocalClients.properties(this.server, "secrets.client.max-attempts=1",
+					"secrets.refresh.interval=1h", "secrets.datasource.secret-id=db/app",
+					"spring.datasource.url=" + this.url, "spring.datasource.hikari.maximum-pool-size=4",
+					"spring.datasource.hikari.connection-timeout=3000"))
 			.run();
 		this.dataSource = this.context.getBean(HikariDataSource.class);
 		// Fallback needs credentials that logged in: the pool is in use before each rotation.

@@ -235,9 +235,8 @@ class HikariSecretRotationIntegrationTests {
 	}
 
 	private String[] properties(String... more) {
-		List<String> properties = new ArrayList<>(List.of("secrets.endpoint=" + this.server.endpoint(),
-				"secrets.region=us-east-1", "secrets.credentials.access-key=test", "secrets.credentials.secret-key=test",
-				"secrets.client.max-attempts=1"));
+		List<String> properties = new ArrayList<>(
+				List.of(LocalClients.properties(this.server, "secrets.client.max-attempts=1")));
 		properties.addAll(List.of(more));
 		return properties.toArray(String[]::new);
 	}

@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.secretsstarter.local.LocalSecretsManager;
+import dev.secretsstarter.testing.LocalClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,12 +68,10 @@ class SecretsDataSourceActuatorIntegrationTests {
 	@Test
 	void configpropsShowsNeitherTheUserNameNorThePasswordThePoolTookFromTheSecret() throws Exception {
 		this.context = new SpringApplicationBuilder(WebDataSourceApplication.class)
-			.properties("server.port=0", "server.address=127.0.0.1", "secrets.endpoint=" + this.server.endpoint(),
-					"secrets.region=us-east-1", "secrets.credentials.access-key=test",
-					"secrets.credentials.secret-key=test", "secrets.refresh.enabled=false",
-					"secrets.datasource.secret-id=db/app", "spring.datasource.url=" + this.url,
-					"management.endpoints.web.exposure.include=*", "management.endpoint.env.show-values=ALWAYS",
-					"management.endpoint.configprops.show-values=ALWAYS")
+			.properties(LocalClients.properties(this.server, "server.port=0", "server.address=127.0.0.1",
+					"secrets.refresh.enabled=false", "secrets.datasource.secret-id=db/app",
+					"spring.datasource.url=" + this.url, "management.endpoints.web.exposure.include=*",
+					"management.endpoint.env.show-values=ALWAYS", "management.endpoint.configprops.show-values=ALWAYS"))
 			.run();
 		HikariDataSource dataSource = this.context.getBean(HikariDataSource.class);
 		// The marker is really in the pool's configuration (so this test can fail).

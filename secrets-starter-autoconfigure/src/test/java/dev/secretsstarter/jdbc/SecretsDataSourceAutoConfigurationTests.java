@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.secretsstarter.autoconfigure.SecretsManagerAutoConfiguration;
 import dev.secretsstarter.cache.SecretCacheAutoConfiguration;
 import dev.secretsstarter.local.LocalSecretsManager;
+import dev.secretsstarter.testing.LocalClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,9 +36,7 @@ class SecretsDataSourceAutoConfigurationTests {
 			.withConfiguration(AutoConfigurations.of(SecretsManagerAutoConfiguration.class,
 					SecretCacheAutoConfiguration.class, SecretsDataSourceAutoConfiguration.class))
 			.withUserConfiguration(PoolConfiguration.class)
-			.withPropertyValues("secrets.region=us-east-1", "secrets.endpoint=" + this.server.endpoint(),
-					"secrets.credentials.access-key=test", "secrets.credentials.secret-key=test",
-					"secrets.datasource.secret-id=db/app");
+			.withPropertyValues(LocalClients.properties(this.server, "secrets.datasource.secret-id=db/app"));
 	}
 
 	@AfterEach

@@ -15,6 +15,7 @@ import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.local.LocalSecretsManager;
 import dev.secretsstarter.refresh.SecretRefreshAutoConfiguration;
 import dev.secretsstarter.refresh.SecretsRefresher;
+import dev.secretsstarter.testing.LocalClients;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -68,14 +69,13 @@ class SecretsMetricsIntegrationTests {
 	}
 
 	private ConfigurableApplicationContext run(String... more) {
-		List<String> properties = new ArrayList<>(List.of("secrets.endpoint=" + this.server.endpoint(),
-				"secrets.region=us-east-1", "secrets.credentials.access-key=test",
-				"secrets.credentials.secret-key=test", "secrets.client.max-attempts=1",
-				"secrets.cache.backoff.initial=1ms", "secrets.cache.backoff.max=2ms", "secrets.refresh.interval=1h"));
-		properties.addAll(List.of(more));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(TestApplication.class)
 			.web(WebApplicationType.NONE)
-			.properties(properties.toArray(String[]::new))
+			.properties(LocalClients.properties(this.server, "secrets.client.max-attempts=1",
+					"secrets.cache.backoff.initial=1ms", "secrets.cache.backoff.max=2ms",
+					"secrets.refresh.interval=1h"))
+			// A later call wins on a repeated key: the test's properties override the ones above.
+			.properties(more)
 			.run();
 		this.contexts.add(context);
 		return context;

@@ -1,6 +1,5 @@
 package dev.secretsstarter.refresh;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,6 +10,7 @@ import dev.secretsstarter.inject.SecretHandle;
 import dev.secretsstarter.inject.SecretValue;
 import dev.secretsstarter.inject.SecretValueAutoConfiguration;
 import dev.secretsstarter.local.LocalSecretsManager;
+import dev.secretsstarter.testing.LocalClients;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.WebApplicationType;
@@ -58,13 +58,11 @@ class RefreshTestApplication {
 	 * @return the running context; the caller closes it
 	 */
 	static ConfigurableApplicationContext run(LocalSecretsManager server, String imports, String... more) {
-		List<String> properties = new ArrayList<>(List.of("secrets.endpoint=" + server.endpoint(),
-				"secrets.region=us-east-1", "secrets.credentials.access-key=test", "secrets.credentials.secret-key=test",
-				"secrets.client.max-attempts=1", "plain.setting=y", "spring.config.import=" + imports,
-				"secrets.refresh.interval=1h"));
-		properties.addAll(List.of(more));
 		return new SpringApplicationBuilder(RefreshTestApplication.class).web(WebApplicationType.NONE)
-			.properties(properties.toArray(String[]::new))
+			.properties(LocalClients.properties(server, "secrets.client.max-attempts=1", "plain.setting=y",
+					"spring.config.import=" + imports, "secrets.refresh.interval=1h"))
+			// A later call wins on a repeated key.
+			.properties(more)
 			.run();
 	}
 

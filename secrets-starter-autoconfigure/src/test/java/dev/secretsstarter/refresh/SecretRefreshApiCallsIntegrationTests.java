@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import dev.secretsstarter.local.LocalSecretsManager;
+import dev.secretsstarter.testing.LocalClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,10 +51,9 @@ class SecretRefreshApiCallsIntegrationTests {
 		String ids = IntStream.range(0, SECRETS).mapToObj((i) -> "app/s" + i).collect(Collectors.joining(";"));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(ImportsOnly.class)
 			.web(WebApplicationType.NONE)
-			.properties("secrets.endpoint=" + this.server.endpoint(), "secrets.region=us-east-1",
-					"secrets.credentials.access-key=test", "secrets.credentials.secret-key=test",
-					"secrets.client.max-attempts=1", "secrets.refresh.interval=1h", "secrets.refresh.strategy=" + strategy,
-					"spring.config.import=aws-secretsmanager:" + ids)
+			.properties(LocalClients.properties(this.server, "secrets.client.max-attempts=1",
+					"secrets.refresh.interval=1h", "secrets.refresh.strategy=" + strategy,
+					"spring.config.import=aws-secretsmanager:" + ids))
 			.run();
 		this.contexts.add(context);
 		return context;

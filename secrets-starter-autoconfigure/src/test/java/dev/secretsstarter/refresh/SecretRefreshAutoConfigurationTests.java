@@ -14,6 +14,7 @@ import dev.secretsstarter.cache.SecretCacheAutoConfiguration;
 import dev.secretsstarter.inject.SecretValue;
 import dev.secretsstarter.inject.SecretValueAutoConfiguration;
 import dev.secretsstarter.local.LocalSecretsManager;
+import dev.secretsstarter.testing.LocalClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,9 +47,8 @@ class SecretRefreshAutoConfigurationTests {
 			.withConfiguration(AutoConfigurations.of(SecretsManagerAutoConfiguration.class,
 					SecretCacheAutoConfiguration.class, SecretValueAutoConfiguration.class,
 					SecretRefreshAutoConfiguration.class))
-			.withPropertyValues("secrets.endpoint=" + this.server.endpoint(), "secrets.region=us-east-1",
-					"secrets.credentials.access-key=test", "secrets.credentials.secret-key=test",
-					"secrets.client.max-attempts=1", "secrets.refresh.interval=1h");
+			.withPropertyValues(LocalClients.properties(this.server, "secrets.client.max-attempts=1",
+					"secrets.refresh.interval=1h"));
 	}
 
 	@AfterEach

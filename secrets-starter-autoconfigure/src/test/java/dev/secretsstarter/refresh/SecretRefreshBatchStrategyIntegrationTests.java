@@ -53,10 +53,9 @@ class SecretRefreshBatchStrategyIntegrationTests {
 	@Test
 	void aSecretUsedByNameAndByArnIsCheckedUnderBothAndBothFollowARotation() {
 		this.context = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
-			.properties("secrets.endpoint=" + this.server.endpoint(), "secrets.region=us-east-1",
-					"secrets.credentials.access-key=test", "secrets.credentials.secret-key=test",
-					"secrets.client.max-attempts=1", "secrets.refresh.interval=1h", "secrets.refresh.strategy=batch",
-					"secrets.refresh.local-push=false", "token.arn=" + this.arn)
+			.properties(LocalClients.properties(this.server, "secrets.client.max-attempts=1",
+					"secrets.refresh.interval=1h", "secrets.refresh.strategy=batch", "secrets.refresh.local-push=false",
+					"token.arn=" + this.arn))
 			.run();
 		SecretsRefresher refresher = this.context.getBean(SecretsRefresher.class);
 		User user = this.context.getBean(User.class);

@@ -9,6 +9,7 @@ import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.inject.SecretValueAutoConfiguration;
 import dev.secretsstarter.local.LocalSecretsManager;
 import dev.secretsstarter.refresh.RefreshTestApplication.RotatedEvents;
+import dev.secretsstarter.testing.LocalClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,10 +51,8 @@ class SecretRefreshEarlyRotationIntegrationTests {
 	@Test
 	void aRotationTakenIntoUseBeforeStartUpReportsOnlyTheChangedProperties() {
 		this.context = new SpringApplicationBuilder(EarlyRotationApplication.class).web(WebApplicationType.NONE)
-			.properties("secrets.endpoint=" + server.endpoint(), "secrets.region=us-east-1",
-					"secrets.credentials.access-key=test", "secrets.credentials.secret-key=test",
-					"secrets.client.max-attempts=1", "secrets.refresh.interval=1h",
-					"spring.config.import=aws-secretsmanager:db/credentials?prefix=db.")
+			.properties(LocalClients.properties(server, "secrets.client.max-attempts=1", "secrets.refresh.interval=1h",
+					"spring.config.import=aws-secretsmanager:db/credentials?prefix=db."))
 			.run();
 		RotatedEvents events = this.context.getBean(RotatedEvents.class);
 		await().atMost(Duration.ofSeconds(10)).until(() -> !events.events.isEmpty());

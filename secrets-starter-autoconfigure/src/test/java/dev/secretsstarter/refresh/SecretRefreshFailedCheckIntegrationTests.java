@@ -77,10 +77,9 @@ class SecretRefreshFailedCheckIntegrationTests {
 
 	private SecretsRefresher run(String strategy) {
 		this.context = new SpringApplicationBuilder(TokenApplication.class).web(WebApplicationType.NONE)
-			.properties("secrets.endpoint=" + this.server.endpoint(), "secrets.region=us-east-1",
-					"secrets.credentials.access-key=test", "secrets.credentials.secret-key=test",
-					"secrets.client.max-attempts=1", "secrets.refresh.interval=1h",
-					"secrets.refresh.strategy=" + strategy, "secrets.refresh.local-push=false")
+			.properties(LocalClients.properties(this.server, "secrets.client.max-attempts=1",
+					"secrets.refresh.interval=1h", "secrets.refresh.strategy=" + strategy,
+					"secrets.refresh.local-push=false"))
 			.run();
 		return this.context.getBean(SecretsRefresher.class);
 	}

@@ -233,14 +233,12 @@ class SecretRefreshIntegrationTests {
 
 	@Test
 	void anInProcessServerPushesChangesWithoutWaitingForAPoll() {
-		List<String> properties = new ArrayList<>();
 		SpringApplicationBuilder builder = new SpringApplicationBuilder(RefreshTestApplication.class)
 			.web(WebApplicationType.NONE)
-			.initializers((context) -> context.getBeanFactory().registerSingleton("localSecretsManager", this.server));
-		properties.addAll(List.of("secrets.endpoint=" + this.server.endpoint(), "secrets.region=us-east-1",
-				"secrets.credentials.access-key=test", "secrets.credentials.secret-key=test", "plain.setting=y",
-				"spring.config.import=aws-secretsmanager:app/api?prefix=api.", "secrets.refresh.interval=1h"));
-		ConfigurableApplicationContext context = builder.properties(properties.toArray(String[]::new)).run();
+			.initializers((context) -> context.getBeanFactory().registerSingleton("localSecretsManager", this.server))
+			.properties(LocalClients.properties(this.server, "plain.setting=y",
+					"spring.config.import=aws-secretsmanager:app/api?prefix=api.", "secrets.refresh.interval=1h"));
+		ConfigurableApplicationContext context = builder.run();
 		this.contexts.add(context);
 		this.server.putSecretValue("app/api", "{\"key\":\"api-two\"}");
 		ApiClient api = context.getBean(ApiClient.class);

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.secretsstarter.local.LocalSecretsManager;
+import dev.secretsstarter.testing.LocalClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,9 +46,8 @@ class SecretRefreshLifecycleIntegrationTests {
 	@Test
 	void aStopAndStartWhileAScheduledPollRunsLeavesOneScheduleOfPolls() throws Exception {
 		this.context = new SpringApplicationBuilder(TokenApplication.class).web(WebApplicationType.NONE)
-			.properties("secrets.endpoint=" + this.server.endpoint(), "secrets.region=us-east-1",
-					"secrets.credentials.access-key=test", "secrets.credentials.secret-key=test",
-					"secrets.client.max-attempts=1", "secrets.refresh.interval=200ms", "secrets.refresh.jitter=0")
+			.properties(LocalClients.properties(this.server, "secrets.client.max-attempts=1",
+					"secrets.refresh.interval=200ms", "secrets.refresh.jitter=0"))
 			.run();
 		SecretsRefresher refresher = this.context.getBean(SecretsRefresher.class);
 		AtomicInteger scheduledPolls = new AtomicInteger();

@@ -8,6 +8,7 @@ import dev.secretsstarter.inject.SecretHandle;
 import dev.secretsstarter.inject.SecretValue;
 import dev.secretsstarter.inject.SecretValueAutoConfiguration;
 import dev.secretsstarter.local.LocalSecretsManager;
+import dev.secretsstarter.testing.LocalClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,10 +54,8 @@ class SecretRefreshMissingSecretIntegrationTests {
 	@ValueSource(strings = { "describe", "batch" })
 	void aMissingOptionalSecretIsNotAFailedCheckAndIsServedOnceCreated(String strategy) {
 		this.context = new SpringApplicationBuilder(App.class).web(WebApplicationType.NONE)
-			.properties("secrets.endpoint=" + this.server.endpoint(), "secrets.region=us-east-1",
-					"secrets.credentials.access-key=test", "secrets.credentials.secret-key=test",
-					"secrets.client.max-attempts=1", "secrets.refresh.interval=100ms",
-					"secrets.refresh.strategy=" + strategy)
+			.properties(LocalClients.properties(this.server, "secrets.client.max-attempts=1",
+					"secrets.refresh.interval=100ms", "secrets.refresh.strategy=" + strategy))
 			.run();
 		SecretsRefresher refresher = this.context.getBean(SecretsRefresher.class);
 		LaterUser user = this.context.getBean(LaterUser.class);

@@ -3,6 +3,7 @@ package dev.secretsstarter.refresh;
 import dev.secretsstarter.autoconfigure.SecretsManagerAutoConfiguration;
 import dev.secretsstarter.cache.SecretCacheAutoConfiguration;
 import dev.secretsstarter.local.LocalSecretsManager;
+import dev.secretsstarter.testing.LocalClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,10 +40,8 @@ class SecretRefreshRebindFailureIntegrationTests {
 		this.server = LocalSecretsManager.builder().build().start();
 		this.server.createSecret("db/settings", "{\"port\":\"5432\"}");
 		this.context = new SpringApplicationBuilder(RebindApplication.class).web(WebApplicationType.NONE)
-			.properties("secrets.endpoint=" + this.server.endpoint(), "secrets.region=us-east-1",
-					"secrets.credentials.access-key=test", "secrets.credentials.secret-key=test",
-					"secrets.client.max-attempts=1", "secrets.refresh.interval=1h",
-					"spring.config.import=aws-secretsmanager:db/settings?prefix=db.")
+			.properties(LocalClients.properties(this.server, "secrets.client.max-attempts=1",
+					"secrets.refresh.interval=1h", "spring.config.import=aws-secretsmanager:db/settings?prefix=db."))
 			.run();
 	}
 

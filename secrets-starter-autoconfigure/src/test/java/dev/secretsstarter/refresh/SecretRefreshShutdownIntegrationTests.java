@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import dev.secretsstarter.local.LocalSecretsManager;
+import dev.secretsstarter.testing.LocalClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,9 +43,8 @@ class SecretRefreshShutdownIntegrationTests {
 	@Test
 	void aRefreshWaitingBehindASlowPollIsReleasedWhenTheContextCloses() {
 		this.context = new SpringApplicationBuilder(TokenApplication.class).web(WebApplicationType.NONE)
-			.properties("secrets.endpoint=" + this.server.endpoint(), "secrets.region=us-east-1",
-					"secrets.credentials.access-key=test", "secrets.credentials.secret-key=test",
-					"secrets.client.max-attempts=1", "secrets.refresh.interval=1h")
+			.properties(LocalClients.properties(this.server, "secrets.client.max-attempts=1",
+					"secrets.refresh.interval=1h"))
 			.run();
 		SecretsRefresher refresher = this.context.getBean(SecretsRefresher.class);
 		this.server.faults().latency("DescribeSecret", Duration.ofSeconds(2));

@@ -1,6 +1,8 @@
 package dev.secretsstarter.testing;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 
 import dev.secretsstarter.local.LocalSecretsManager;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -11,9 +13,11 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 
 /**
- * SDK client builders for tests that talk to a {@code secrets-local} server without Spring: the
+ * How tests connect to a {@code secrets-local} server. Without Spring: SDK client builders with the
  * server's endpoint, us-east-1, the dummy {@code test}/{@code test} credentials and the JDK HTTP
- * client. Tests add their own override configuration (retries) before {@code build()}.
+ * client; tests add their own override configuration (retries) before {@code build()}. With Spring:
+ * {@link #properties(LocalSecretsManager, String...)}, the {@code secrets.*} connection properties.
+ * Stateless and thread-safe.
  */
 public final class LocalClients {
 
@@ -40,6 +44,26 @@ public final class LocalClients {
 			.region(Region.US_EAST_1)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
 			.httpClient(UrlConnectionHttpClient.create());
+	}
+
+	/**
+	 * The properties that connect a Spring application to a running server ({@code secrets.endpoint},
+	 * {@code secrets.region} and {@code secrets.credentials.access-key/secret-key}, taken from the
+	 * server), followed by the test's own. Pass the result to
+	 * {@code SpringApplicationBuilder.properties(...)} or
+	 * {@code ApplicationContextRunner.withPropertyValues(...)}; a key repeated in {@code more} wins
+	 * there. Tests about other connection settings (wrong credentials, no endpoint) spell theirs out.
+	 * @param server the server
+	 * @param more further {@code key=value} properties, for example
+	 * {@code "secrets.client.max-attempts=1"}
+	 * @return the connection properties, then {@code more}, as {@code key=value} strings
+	 */
+	public static String[] properties(LocalSecretsManager server, String... more) {
+		List<String> properties = new ArrayList<>(List.of("secrets.endpoint=" + server.endpoint(),
+				"secrets.region=" + server.region(), "secrets.credentials.access-key=" + server.accessKeyId(),
+				"secrets.credentials.secret-key=" + server.secretAccessKey()));
+		properties.addAll(List.of(more));
+		return properties.toArray(String[]::new);
 	}
 
 }
