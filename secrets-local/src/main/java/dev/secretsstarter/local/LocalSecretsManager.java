@@ -216,15 +216,12 @@ public final class LocalSecretsManager implements AutoCloseable {
 	}
 
 	/**
-	 * Forgets every secret, count and fault; keeps listeners and rotation functions. To go back to a
-	 * seeded state, use {@link #reset(List, Map)}, which seeds in the same atomic step.
+	 * Forgets every secret, count and fault; keeps listeners and rotation functions. Listeners are told
+	 * of each forgotten secret as DELETED (not again of one already scheduled for deletion). To go back
+	 * to a seeded state, use {@link #reset(List, Map)}, which seeds in the same atomic step.
 	 */
 	public void reset() {
-		this.dispatcher.apply("Reset", (changes) -> {
-			this.store.clear();
-			changes.touched();
-			return null;
-		});
+		this.codeWrites.reset(List.of(), Map.of(), this.store::clear);
 		this.counters.reset();
 		this.faults.clear();
 	}
@@ -235,8 +232,11 @@ public final class LocalSecretsManager implements AutoCloseable {
 	 * {@link #seed(String, String)} does, the forgetting and the seeding in one atomic step. A request
 	 * served meanwhile, or a listener, sees the secrets as they were before or as seeded, never a server
 	 * forgotten but not yet seeded again (an application polling across a test reset sees no seeded
-	 * secret missing). The seeding's change events are published once the step is done; a data file is
-	 * written once. The seeded secrets get the version ids of their first seeding back.
+	 * secret missing). The seeded secrets get the version ids of their first seeding back. Listeners are
+	 * told what the step changed, once it is done: DELETED for a secret that is gone, CREATED for a
+	 * seeded secret that did not exist, VALUE_CHANGED for one whose current version differs from before,
+	 * RESTORED for one that was scheduled for deletion, and nothing for one whose current version is
+	 * the one it had. A data file is written once.
 	 * <p>
 	 * All or nothing: every file is read and every entry checked before anything is forgotten, so a bad
 	 * seed leaves the secrets, counts and faults as they were.

@@ -31,16 +31,24 @@ class ResetToSeededStateIntegrationTests {
 		try (LocalSecretsManager server = LocalSecretsManager.builder().build().start();
 				SecretsManagerClient client = LocalServerTestSupport.client(server, "us-east-1")) {
 			server.reset(files, Map.of("third", "dummy-3"));
+			// Changes for the reset to announce: a secret it forgets, values it puts back.
+			server.createSecret("written/by-test", "dummy-test");
+			List.of("first", "second", "third").forEach((name) -> server.putSecretValue(name, "dummy-changed"));
+			List<String> told = new CopyOnWriteArrayList<>();
 			List<String> missing = new CopyOnWriteArrayList<>();
-			server.addListener((event) -> List.of("first", "second", "third").forEach((name) -> {
-				try {
-					client.getSecretValue((r) -> r.secretId(name));
-				}
-				catch (ResourceNotFoundException ex) {
-					missing.add(name + " on " + event.type() + " of " + event.name());
-				}
-			}));
+			server.addListener((event) -> {
+				told.add(event.name());
+				List.of("first", "second", "third").forEach((name) -> {
+					try {
+						client.getSecretValue((r) -> r.secretId(name));
+					}
+					catch (ResourceNotFoundException ex) {
+						missing.add(name + " on " + event.type() + " of " + event.name());
+					}
+				});
+			});
 			server.reset(files, Map.of("third", "dummy-3"));
+			assertThat(told).containsExactlyInAnyOrder("written/by-test", "first", "second", "third");
 			assertThat(missing).isEmpty();
 		}
 	}

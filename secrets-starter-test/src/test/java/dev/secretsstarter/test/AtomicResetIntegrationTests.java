@@ -32,12 +32,19 @@ class AtomicResetIntegrationTests {
 
 	@Test
 	void aListenerToldOfTheResetsChangesFindsEverySeededSecret(LocalSecrets secrets) {
+		// Changes for the reset to announce: a secret it forgets, a value it puts back.
+		secrets.put("written/by-test", "dummy-test");
+		secrets.put("api/key", "dummy-changed");
+		List<String> told = new CopyOnWriteArrayList<>();
 		List<String> missing = new CopyOnWriteArrayList<>();
-		SecretChangeListener reader = (event) -> SEEDED.forEach((name) -> {
-			if (!exists(secrets, name)) {
-				missing.add(name + " (on " + event.type() + " of " + event.name() + ")");
-			}
-		});
+		SecretChangeListener reader = (event) -> {
+			told.add(event.name());
+			SEEDED.forEach((name) -> {
+				if (!exists(secrets, name)) {
+					missing.add(name + " (on " + event.type() + " of " + event.name() + ")");
+				}
+			});
+		};
 		secrets.server().addListener(reader);
 		try {
 			secrets.reset();
@@ -45,6 +52,7 @@ class AtomicResetIntegrationTests {
 		finally {
 			secrets.server().removeListener(reader);
 		}
+		assertThat(told).containsExactlyInAnyOrder("written/by-test", "api/key");
 		assertThat(missing).isEmpty();
 	}
 

@@ -7,15 +7,23 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.secretsstarter.local.SecretChangeEvent;
 import dev.secretsstarter.local.persist.SeedFile;
 import dev.secretsstarter.local.protocol.Dispatcher;
+import dev.secretsstarter.local.store.Changes;
+import dev.secretsstarter.local.store.Secret;
 import dev.secretsstarter.local.store.SecretStore;
 import dev.secretsstarter.local.store.SecretValue;
 import dev.secretsstarter.local.store.ServiceError;
@@ -110,15 +118,74 @@ public final class CodeWrites {
 			for (Seed seed : seeds) {
 				check(seed, clear == null);
 			}
-			if (clear != null) {
-				clear.run();
-				batch.changes("Reset").touched();
+			if (clear == null) {
+				for (Seed seed : seeds) {
+					write(seed.entry(), batch);
+				}
 			}
-			for (Seed seed : seeds) {
-				write(seed.entry(), batch);
+			else {
+				reset(seeds, clear, batch);
 			}
 			return null;
 		});
+	}
+
+	/**
+	 * Forgets and seeds, announcing what that changed compared with before rather than what the
+	 * seeding wrote into an empty store: DELETED for a secret that is gone, RESTORED for one that was
+	 * scheduled for deletion, VALUE_CHANGED for one whose current version differs, the seeding's own
+	 * events for one that did not exist, nothing for one whose current version is the one it had.
+	 * Without that, a listener (local push) is never told that a secret a test created is gone, and is
+	 * told of every seeded secret, changed or not, as CREATED.
+	 */
+	private void reset(List<Seed> seeds, Runnable clear, Dispatcher.Batch batch) {
+		Map<String, Secret> before = new LinkedHashMap<>();
+		Map<String, @Nullable String> currentBefore = new HashMap<>();
+		for (Secret secret : this.store.all()) {
+			before.put(key(secret), secret);
+			currentBefore.put(key(secret), secret.currentVersionId());
+		}
+		clear.run();
+		Changes reset = batch.changes("Reset");
+		reset.touched();
+		List<Changes> seeding = new ArrayList<>();
+		for (Seed seed : seeds) {
+			write(seed.entry(), (operation) -> {
+				Changes changes = new Changes(operation);
+				seeding.add(changes);
+				return changes;
+			});
+		}
+		for (Secret old : before.values()) {
+			if (!old.markedForDeletion() && this.store.find(old.region(), old.name()).isEmpty()) {
+				reset.record(SecretChangeEvent.Type.DELETED, old);
+			}
+		}
+		Set<String> announced = new HashSet<>();
+		for (Changes changes : seeding) {
+			Changes kept = batch.changes(changes.operation());
+			for (SecretChangeEvent event : changes.events()) {
+				// Seeding writes only to this server's region.
+				String key = this.region + "\0" + event.name();
+				Secret old = before.get(key);
+				if (old == null) {
+					kept.record(event);
+				}
+				else if (announced.add(key)) {
+					Secret now = this.store.find(old.region(), old.name()).orElseThrow();
+					if (old.markedForDeletion()) {
+						reset.record(SecretChangeEvent.Type.RESTORED, now);
+					}
+					if (!Objects.equals(currentBefore.get(key), now.currentVersionId())) {
+						reset.record(SecretChangeEvent.Type.VALUE_CHANGED, now);
+					}
+				}
+			}
+		}
+	}
+
+	private static String key(Secret secret) {
+		return secret.region() + "\0" + secret.name();
 	}
 
 	private static List<Seed> fromFile(Path file) {

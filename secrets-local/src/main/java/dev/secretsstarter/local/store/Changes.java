@@ -38,6 +38,12 @@ public final class Changes {
 		record(moved ? SecretChangeEvent.Type.VALUE_CHANGED : SecretChangeEvent.Type.STAGES_CHANGED, secret);
 	}
 
+	/** Records an event recorded elsewhere first (a reset announces only what its seeding really changed). */
+	public void record(SecretChangeEvent event) {
+		this.mutated = true;
+		this.events.add(event);
+	}
+
 	/** Marks a write that has no event of its own (e.g. an access time) as needing persistence. */
 	public void touched() {
 		this.mutated = true;
