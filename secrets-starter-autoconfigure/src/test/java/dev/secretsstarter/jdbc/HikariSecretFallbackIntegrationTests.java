@@ -187,6 +187,43 @@ class HikariSecretFallbackIntegrationTests {
 		assertThat(output.toString().split(Pattern.quote(warning), -1)).hasSize(2);
 	}
 
+	@Test
+	void whenSecretsManagerFailsTheRefreshALoginTheDatabaseRefusesFallsBackInTheSameLogin(CapturedOutput output)
+			throws Exception {
+		assertThat(aLoginFallsBackWhileGetSecretValue(() -> this.server.faults()
+			.fail("GetSecretValue", "InternalServiceError", 500, Integer.MAX_VALUE))).isEqualTo(this.goodVersion);
+		assertThat(output).contains("Refreshing secret 'db/app@AWSCURRENT' failed")
+			.contains("the last one that logged in")
+			.doesNotContain(GOOD)
+			.doesNotContain(WRONG);
+	}
+
+	@Test
+	void whenSecretsManagerThrottlesTheRefreshALoginTheDatabaseRefusesFallsBackInTheSameLogin() throws Exception {
+		assertThat(aLoginFallsBackWhileGetSecretValue(
+				() -> this.server.faults().throttle("GetSecretValue", Integer.MAX_VALUE)))
+			.isEqualTo(this.goodVersion);
+	}
+
+	/**
+	 * Rotates to a refused password, has GetSecretValue fail, and logs in once through the
+	 * DataSource the pool logs in through (no retry by the pool can hide a failed login).
+	 * @return the version id of the session's user's password: the version that logged in
+	 */
+	private String aLoginFallsBackWhileGetSecretValue(Runnable fault) throws SQLException {
+		// No connection opened in the background between the rotation and the login below.
+		this.dataSource.getHikariConfigMXBean().setMinimumIdle(0);
+		rotateTo(WRONG);
+		fault.run();
+		try (Connection connection = this.dataSource.getDataSource().getConnection();
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM orders")) {
+			result.next();
+			assertThat(result.getInt(1)).isEqualTo(3);
+		}
+		return (String) poolDetails(health()).get("versionId");
+	}
+
 	/**
 	 * Puts a new AWSCURRENT version and has the application take it now, as its next poll would
 	 * (the pool is given its credentials and soft-evicts its connections).
