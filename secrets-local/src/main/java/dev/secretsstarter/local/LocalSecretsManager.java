@@ -308,6 +308,17 @@ public final class LocalSecretsManager implements AutoCloseable {
 		this.codeWrites.seed(name, secretString);
 	}
 
+	/**
+	 * Seeds the secrets, in order, as {@link #seed(String, String)} seeds one, in one atomic step: all
+	 * or nothing, every secret checked before the first is written.
+	 * @param secrets secret name to secret string
+	 * @throws IllegalArgumentException where the API would answer an error for one of them (e.g. an
+	 * invalid name); the message names the secret, never the value, and nothing was seeded
+	 */
+	public void seed(Map<String, String> secrets) {
+		this.codeWrites.seed(new LinkedHashMap<>(secrets));
+	}
+
 	@Override
 	public String toString() {
 		HttpEndpoint http = this.endpoint;

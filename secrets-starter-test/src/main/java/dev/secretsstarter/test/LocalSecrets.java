@@ -204,14 +204,15 @@ public final class LocalSecrets implements AutoCloseable {
 	}
 
 	/**
-	 * Seeds the secrets now (as seed file entries: a version id derived from name and value) and again
-	 * on every {@link #reset()} until the returned declaration is closed.
+	 * Seeds the secrets now, all or nothing (as seed file entries: a version id derived from name and
+	 * value), and again on every {@link #reset()} until the returned declaration is closed.
 	 * @param secrets name to value; later entries for the same name win over earlier ones
 	 * @return the declaration, to close when the class or test that declares the secrets ends
 	 */
 	Declaration declare(Map<String, String> secrets) {
 		synchronized (this.declarations) {
-			secrets.forEach(this.server::seed);
+			// All or nothing: an invalid name in the second leaves the first unseeded too.
+			this.server.seed(secrets);
 			Declaration declaration = new Declaration(Collections.unmodifiableMap(new LinkedHashMap<>(secrets)));
 			this.declarations.add(declaration);
 			return declaration;

@@ -99,6 +99,13 @@ public final class CodeWrites {
 		apply(List.of(fromCode(name, value)), null);
 	}
 
+	/** Seeds the secrets as seed file entries with string values would, in order, all or nothing. */
+	public void seed(Map<String, String> secrets) {
+		List<Seed> seeds = new ArrayList<>();
+		secrets.forEach((name, value) -> seeds.add(fromCode(name, value)));
+		apply(seeds, null);
+	}
+
 	/**
 	 * Forgets every secret and seeds the files, then the secrets, in one atomic step: under one hold of
 	 * the store lock (so no request sees the store between the two), persisted once, the seeding's events
