@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilde
 
 /**
  * How tests connect to a {@code secrets-local} server. Without Spring: SDK client builders with the
- * server's endpoint, us-east-1, the dummy {@code test}/{@code test} credentials and the JDK HTTP
- * client; tests add their own override configuration (retries) before {@code build()}. With Spring:
+ * server's endpoint, region and (dummy) credentials and the JDK HTTP client; tests add their own
+ * override configuration (retries) before {@code build()}. With Spring:
  * {@link #properties(LocalSecretsManager, String...)}, the {@code secrets.*} connection properties.
  * Stateless and thread-safe.
  */
@@ -25,24 +25,31 @@ public final class LocalClients {
 	}
 
 	/**
-	 * A builder for a running server.
+	 * A builder for a running server, with its endpoint, region and credentials.
 	 * @param server the server
 	 * @return a builder pointed at it
 	 */
 	public static SecretsManagerClientBuilder builder(LocalSecretsManager server) {
-		return builder(server.endpoint());
+		return builder(server.endpoint(), server.region(), server.accessKeyId(), server.secretAccessKey());
 	}
 
 	/**
-	 * A builder for an endpoint (a server, or an address where none listens).
+	 * A builder for an endpoint (a server with the default region and credentials, or an address
+	 * where none listens): us-east-1 and the dummy {@code test}/{@code test} credentials.
 	 * @param endpoint the endpoint
 	 * @return a builder pointed at it
 	 */
 	public static SecretsManagerClientBuilder builder(URI endpoint) {
+		return builder(endpoint, Region.US_EAST_1.id(), "test", "test");
+	}
+
+	private static SecretsManagerClientBuilder builder(URI endpoint, String region, String accessKeyId,
+			String secretAccessKey) {
 		return SecretsManagerClient.builder()
 			.endpointOverride(endpoint)
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+			.region(Region.of(region))
+			.credentialsProvider(
+					StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKeyId, secretAccessKey)))
 			.httpClient(UrlConnectionHttpClient.create());
 	}
 
