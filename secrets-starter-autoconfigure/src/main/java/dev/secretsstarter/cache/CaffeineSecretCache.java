@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -38,7 +39,10 @@ import org.springframework.util.function.SingletonSupplier;
  * <li>Stale-on-error: a failed refresh keeps the value and schedules the next attempt with
  * exponential backoff and jitter; the value is served until {@code max-staleness} after it was
  * last confirmed current, then {@link #get} fails with a {@link SecretsException} saying why.</li>
- * <li>Listeners hear of version changes only, after the swap, outside any lock.</li>
+ * <li>Listeners hear of version changes only, after the swap, outside any lock; so changes of one
+ * key made on two threads may reach them in either order. Each snapshot stored is stamped with
+ * the next {@link SecretSnapshot#sequence() sequence number} inside the atomic update of its key,
+ * which tells them which change is the newer.</li>
  * <li>A refresh whose answer arrives after another thread {@link #put put} a different version
  * keeps that version: readers never see the version go back to what the refresh read.</li>
  * </ul>
@@ -49,6 +53,9 @@ import org.springframework.util.function.SingletonSupplier;
 public final class CaffeineSecretCache implements SecretCache {
 
 	private static final Log logger = LogFactory.getLog(CaffeineSecretCache.class);
+
+	// One counter for every cache: listeners attached to two caches can still compare numbers.
+	private static final AtomicLong sequences = new AtomicLong();
 
 	// Built on first use: Caffeine's classes and structures cost start-up time that an application
 	// reading no secret does not need to pay.
@@ -288,7 +295,8 @@ public final class CaffeineSecretCache implements SecretCache {
 		boolean[] loadedHere = { false };
 		CacheEntry entry = this.cache.obtain().get(key, (k) -> {
 			loadedHere[0] = true;
-			return CacheEntry.verified(timed(() -> this.fetcher.fetch(k)), this.clock.instant());
+			SecretSnapshot fetched = timed(() -> this.fetcher.fetch(k));
+			return CacheEntry.verified(fetched.withSequence(sequences.incrementAndGet()), this.clock.instant());
 		});
 		if (loadedHere[0]) {
 			notifyListeners(key, null, entry.snapshot());
@@ -296,15 +304,22 @@ public final class CaffeineSecretCache implements SecretCache {
 		return entry.snapshot();
 	}
 
-	// A batch load lost a race with a concurrent single load: keep what is cached.
+	// A batch load lost a race with a concurrent single load: keep what is cached. A compute, not
+	// putIfAbsent, so that the sequence number is taken in the key's atomic update like any other.
 	private SecretSnapshot cacheLoaded(SecretKey key, SecretSnapshot snapshot) {
-		CacheEntry fresh = CacheEntry.verified(snapshot, this.clock.instant());
-		CacheEntry existing = this.cache.obtain().asMap().putIfAbsent(key, fresh);
-		if (existing != null) {
-			return existing.snapshot();
+		Instant now = this.clock.instant();
+		boolean[] loadedHere = { false };
+		CacheEntry entry = this.cache.obtain().asMap().compute(key, (k, existing) -> {
+			if (existing != null) {
+				return existing;
+			}
+			loadedHere[0] = true;
+			return CacheEntry.verified(snapshot.withSequence(sequences.incrementAndGet()), now);
+		});
+		if (loadedHere[0]) {
+			notifyListeners(key, null, entry.snapshot());
 		}
-		notifyListeners(key, null, snapshot);
-		return snapshot;
+		return entry.snapshot();
 	}
 
 	// expected: the snapshot cached when the fetch started (refresh), or null (put). A refresh's
@@ -323,7 +338,8 @@ public final class CaffeineSecretCache implements SecretCache {
 					&& old.snapshot().hasSameValue(fetched);
 			// Keep the old instance when nothing changed, so readers that derive data from a
 			// snapshot (property sources) can tell "unchanged" by identity.
-			return CacheEntry.verified(unchanged ? old.snapshot() : fetched, now);
+			return CacheEntry.verified(unchanged ? old.snapshot() : fetched.withSequence(sequences.incrementAndGet()),
+					now);
 		});
 		if (!updated.snapshot().isSameVersion(previous[0])) {
 			notifyListeners(key, previous[0], updated.snapshot());

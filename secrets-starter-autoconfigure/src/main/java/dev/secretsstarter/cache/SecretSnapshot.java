@@ -13,6 +13,10 @@ import org.springframework.util.Assert;
  * One version of a secret as fetched from Secrets Manager: immutable, so a reader never sees a
  * mix of two versions. Holds either a string or a binary value.
  * <p>
+ * A snapshot the cache serves also carries the cache's {@link #sequence() sequence number}, which
+ * orders the snapshots of one key as the cache served them, so that a listener told of two changes
+ * in the opposite order can tell which one is newer ({@link #isOlderThan}).
+ * <p>
  * {@link #toString()} never shows the value. Thread-safe.
  *
  * @author secrets-starter team
@@ -35,8 +39,16 @@ public final class SecretSnapshot {
 
 	private final byte @Nullable [] binary;
 
+	private final long sequence;
+
 	private SecretSnapshot(String name, String arn, String versionId, Set<String> versionStages,
 			@Nullable Instant createdDate, Instant fetchedAt, @Nullable String string, byte @Nullable [] binary) {
+		this(name, arn, versionId, versionStages, createdDate, fetchedAt, string, binary, 0);
+	}
+
+	private SecretSnapshot(String name, String arn, String versionId, Set<String> versionStages,
+			@Nullable Instant createdDate, Instant fetchedAt, @Nullable String string, byte @Nullable [] binary,
+			long sequence) {
 		Assert.hasText(name, "'name' must not be empty");
 		Assert.hasText(versionId, "'versionId' must not be empty");
 		Assert.isTrue((string == null) != (binary == null), "Exactly one of a string and a binary value is held");
@@ -48,6 +60,7 @@ public final class SecretSnapshot {
 		this.fetchedAt = fetchedAt;
 		this.string = string;
 		this.binary = binary;
+		this.sequence = sequence;
 	}
 
 	/**
@@ -104,6 +117,41 @@ public final class SecretSnapshot {
 
 	public Instant fetchedAt() {
 		return this.fetchedAt;
+	}
+
+	/**
+	 * The order in which the cache started serving this snapshot: a snapshot that replaced
+	 * another of the same key in the cache has a higher number than the one it replaced, whichever
+	 * thread made each change, so a listener can tell the newer of two notifications of one key
+	 * however they arrived. Numbers come from one counter for all keys (and all caches), in no
+	 * other relation to time.
+	 * @return the sequence number, or {@code 0} for a snapshot no cache has served (one made with
+	 * {@link #ofString} or {@link #ofBinary})
+	 */
+	public long sequence() {
+		return this.sequence;
+	}
+
+	/**
+	 * Whether the cache served this snapshot of a key before another snapshot of the same key,
+	 * which has therefore replaced it. Not known (so {@code false}) when either was never served
+	 * by a cache.
+	 * @param other the other snapshot, may be {@code null}
+	 * @return whether both have a {@link #sequence()} and this one's is lower
+	 */
+	public boolean isOlderThan(@Nullable SecretSnapshot other) {
+		return other != null && this.sequence != 0 && other.sequence != 0 && this.sequence < other.sequence;
+	}
+
+	/**
+	 * This snapshot as served by a cache under a sequence number; the value is shared, not copied
+	 * (it is never handed out).
+	 * @param sequence the number, greater than 0
+	 * @return a new snapshot
+	 */
+	SecretSnapshot withSequence(long sequence) {
+		return new SecretSnapshot(this.name, this.arn, this.versionId, this.versionStages, this.createdDate,
+				this.fetchedAt, this.string, this.binary, sequence);
 	}
 
 	/**

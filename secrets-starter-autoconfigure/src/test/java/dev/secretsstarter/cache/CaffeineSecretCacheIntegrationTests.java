@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,6 +98,35 @@ class CaffeineSecretCacheIntegrationTests {
 		this.server.requests().reset();
 		assertThat(this.cache.get(SecretKey.current("api/key"))).isSameAs(first);
 		assertThat(this.server.requests().counts()).isEmpty();
+	}
+
+	@Test
+	void everySnapshotServedForAKeyIsNumberedAfterTheOneItReplacedHoweverItWasLoaded() {
+		SecretKey key = SecretKey.current("api/key");
+		this.server.createSecret("api/key", "one");
+		SecretSnapshot batchLoaded = this.cache.getAll(List.of(key)).get(key);
+		this.server.putSecretValue("api/key", "two");
+		SecretSnapshot refreshed = this.cache.refresh(key);
+		this.cache.put(key, SecretSnapshot.ofString("api/key", refreshed.arn(), "v3", Set.of("AWSCURRENT"), null,
+				this.clock.instant(), "three"));
+		SecretSnapshot put = this.cache.getIfPresent(key);
+		this.server.createSecret("other/key", "one");
+		SecretSnapshot loaded = this.cache.get(SecretKey.current("other/key"));
+		assertThat(batchLoaded.sequence()).isPositive();
+		assertThat(batchLoaded.isOlderThan(refreshed)).isTrue();
+		assertThat(refreshed.isOlderThan(put)).isTrue();
+		assertThat(put.isOlderThan(loaded)).isTrue();
+	}
+
+	@Test
+	void listenersAreToldOfTheNumberedSnapshotTheCacheServes() {
+		SecretKey key = SecretKey.current("api/key");
+		List<SecretSnapshot> heard = new ArrayList<>();
+		this.cache.addListener((k, previous, current) -> heard.add(current));
+		this.cache.put(key, SecretSnapshot.ofString("api/key", "arn:api/key", "v1", Set.of("AWSCURRENT"), null,
+				this.clock.instant(), "one"));
+		assertThat(heard).singleElement().isSameAs(this.cache.getIfPresent(key));
+		assertThat(heard.get(0).sequence()).isPositive();
 	}
 
 	@Test
