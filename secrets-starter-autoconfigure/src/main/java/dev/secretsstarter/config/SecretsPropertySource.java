@@ -156,7 +156,9 @@ public class SecretsPropertySource extends EnumerablePropertySource<List<SecretK
 			// Evicted: the last snapshot the cache reported, which may be a reload since evicted again.
 			latest = this.changes.latest(key);
 		}
-		if (latest == null || latest == state.snapshot() || latest == state.rejected()) {
+		// Never back: a snapshot evicted and reloaded may be newer than the one SnapshotChanges heard of last.
+		if (latest == null || latest == state.snapshot() || latest == state.rejected()
+				|| latest.isOlderThan(state.snapshot())) {
 			return state;
 		}
 		try {

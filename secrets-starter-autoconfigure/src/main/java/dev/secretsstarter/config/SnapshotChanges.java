@@ -17,8 +17,10 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * For the imported keys it also keeps the last snapshot it heard of: a cache smaller than the
  * imports may evict a key again between reloading it and the property source's next read, and the
- * source must still serve the reloaded version, not the one it saw before the first eviction. These
- * are snapshots the property sources hold anyway. Thread-safe.
+ * source must still serve the reloaded version, not the one it saw before the first eviction. The
+ * cache calls listeners outside its lock, so two changes of a key may arrive in the opposite order:
+ * the newer snapshot by {@link SecretSnapshot#sequence() sequence} is kept. These are snapshots the
+ * property sources hold anyway. Thread-safe.
  */
 final class SnapshotChanges implements SecretCacheListener {
 
@@ -29,17 +31,17 @@ final class SnapshotChanges implements SecretCacheListener {
 	@Override
 	public void onSnapshotChanged(SecretKey key, @Nullable SecretSnapshot previous, SecretSnapshot current) {
 		// Before the count: a reader that sees the new count finds the snapshot.
-		this.latest.computeIfPresent(key, (k, known) -> current);
+		this.latest.computeIfPresent(key, (k, known) -> current.isOlderThan(known) ? known : current);
 		this.count.incrementAndGet();
 	}
 
 	/**
-	 * Keep the last snapshot heard of for a key from now on.
+	 * Keep the last snapshot heard of for a key from now on (unless one known is newer).
 	 * @param key an imported key
 	 * @param snapshot the snapshot imported
 	 */
 	void track(SecretKey key, SecretSnapshot snapshot) {
-		this.latest.putIfAbsent(key, snapshot);
+		this.latest.merge(key, snapshot, (known, imported) -> known.isOlderThan(imported) ? imported : known);
 	}
 
 	/**

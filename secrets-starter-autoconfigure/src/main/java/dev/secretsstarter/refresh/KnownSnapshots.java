@@ -98,12 +98,33 @@ final class KnownSnapshots implements SecretCacheListener, BeanPostProcessor, Be
 		this.used = usedKeys;
 	}
 
+	/**
+	 * Record the change and pass it on relative to the known snapshot. The cache calls listeners
+	 * outside its lock, so two changes of a key may arrive in the opposite order: one whose
+	 * snapshot is older (by {@link SecretSnapshot#sequence() sequence}) than the one known was
+	 * overtaken by a change already passed on, which ran from the version known then, and is
+	 * dropped; the known snapshot never goes back.
+	 */
 	@Override
 	public void onSnapshotChanged(SecretKey key, @Nullable SecretSnapshot previous, SecretSnapshot current) {
 		// A version id names an immutable version: the cache's own report is all there is.
-		SecretSnapshot known = key.isStaged() ? this.snapshots.put(key, current) : null;
+		SecretSnapshot known = null;
+		if (key.isStaged()) {
+			SecretSnapshot[] replaced = { null };
+			SecretSnapshot kept = this.snapshots.compute(key, (k, old) -> {
+				replaced[0] = old;
+				return current.isOlderThan(old) ? old : current;
+			});
+			if (kept != current) {
+				return;
+			}
+			known = replaced[0];
+		}
 		retainUsed();
-		SecretSnapshot before = (previous != null) ? previous : known;
+		// The known snapshot is older than the cache's previous one when the change to that one has
+		// not arrived yet: it is the one passed on last, so the change runs from it.
+		SecretSnapshot before = (previous == null || (known != null && known.isOlderThan(previous))) ? known
+				: previous;
 		if (before != null && before.isSameVersion(current)) {
 			return; // reloaded after an eviction at the version already known
 		}
@@ -119,13 +140,13 @@ final class KnownSnapshots implements SecretCacheListener, BeanPostProcessor, Be
 	}
 
 	/**
-	 * Record a snapshot unless one is known already (it is then as recent or more).
+	 * Record a snapshot unless one is known already that is not older.
 	 * @param key the key
 	 * @param snapshot the snapshot, or {@code null} to do nothing
 	 */
 	void seed(SecretKey key, @Nullable SecretSnapshot snapshot) {
 		if (snapshot != null && key.isStaged()) {
-			this.snapshots.putIfAbsent(key, snapshot);
+			this.snapshots.merge(key, snapshot, (known, seeded) -> known.isOlderThan(seeded) ? seeded : known);
 		}
 	}
 

@@ -1,6 +1,7 @@
 package dev.secretsstarter.refresh;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +22,8 @@ import org.springframework.context.ApplicationEventPublisher;
  * use. Changes are queued from any thread; {@link #apply()} merges them per key (a secret that
  * changed twice since the last apply is one change, from the first previous version to the last
  * current one, also when the two arrived in the opposite order; a change back to the same
- * version is none), works out the changed property names,
+ * version is none), drops a change that arrived after a newer one of its key was already applied
+ * (by {@link SecretSnapshot#sequence() sequence}), works out the changed property names,
  * refreshes the dependent beans <em>once</em> for all of them, and only then publishes one
  * {@link SecretRotatedEvent} per key, so that listeners find every bean current.
  * <p>
@@ -34,6 +36,8 @@ final class RotationApplier {
 
 	private static final Log logger = LogFactory.getLog(SecretsRefresher.class);
 
+	private static final int APPLIED_KEYS = 1024;
+
 	private final Object eventSource;
 
 	private final PropertyChangeTracker tracker;
@@ -43,6 +47,18 @@ final class RotationApplier {
 	private final ApplicationEventPublisher publisher;
 
 	private final Queue<Change> pending = new ConcurrentLinkedQueue<>();
+
+	// The highest sequence applied per key, so that a change overtaken by a newer one applied in
+	// an earlier apply is not applied after it. A late change arrives right after the one that
+	// overtook it: the keys changed last are enough. Confined to the thread calling apply().
+	private final Map<SecretKey, Long> applied = new LinkedHashMap<>(16, 0.75f, true) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<SecretKey, Long> eldest) {
+			return size() > APPLIED_KEYS;
+		}
+
+	};
 
 	RotationApplier(Object eventSource, PropertyChangeTracker tracker, BeanRefresher beans,
 			ApplicationEventPublisher publisher) {
@@ -66,7 +82,18 @@ final class RotationApplier {
 			queued.computeIfAbsent(change.key(), (key) -> new ArrayList<>()).add(change);
 		}
 		Map<SecretKey, Change> changes = new LinkedHashMap<>();
-		queued.forEach((key, keyChanges) -> changes.put(key, merge(key, keyChanges)));
+		queued.forEach((key, keyChanges) -> {
+			Long last = this.applied.get(key);
+			keyChanges.removeIf((change) -> last != null && change.current().sequence() != 0
+					&& change.current().sequence() <= last);
+			if (!keyChanges.isEmpty()) {
+				changes.put(key, merge(key, keyChanges));
+				keyChanges.stream()
+					.mapToLong((change) -> change.current().sequence())
+					.max()
+					.ifPresent((newest) -> this.applied.merge(key, newest, Math::max));
+			}
+		});
 		changes.values().removeIf((change) -> change.previous().isSameVersion(change.current()));
 		if (changes.isEmpty()) {
 			return 0;
@@ -102,14 +129,21 @@ final class RotationApplier {
 	/**
 	 * One change from the changes of a key queued since the last apply. The cache tells its
 	 * listeners after the swap, outside its lock, so changes made on two threads may arrive in the
-	 * opposite order (v2 to v3, then v1 to v2): the merged change runs from the version no other
-	 * change led to, to the version no other change left, whatever the order of arrival. When
-	 * there is no such version (the changes went back and forth), the first previous and the last
-	 * current, in order of arrival.
+	 * opposite order (v2 to v3, then v1 to v2): the merged change runs from the previous snapshot
+	 * of the oldest change to the current snapshot of the newest, by sequence. Without sequences
+	 * (snapshots no cache served), from the version no other change led to, to the version no other
+	 * change left, whatever the order of arrival; when there is no such version (the changes went
+	 * back and forth), the first previous and the last current, in order of arrival.
 	 */
 	static Change merge(SecretKey key, List<Change> changes) {
 		if (changes.size() == 1) {
 			return changes.get(0);
+		}
+		if (changes.stream().allMatch((change) -> change.current().sequence() != 0)) {
+			List<Change> ordered = changes.stream()
+				.sorted(Comparator.comparingLong((Change change) -> change.current().sequence()))
+				.toList();
+			return new Change(key, ordered.get(0).previous(), ordered.get(ordered.size() - 1).current());
 		}
 		SecretSnapshot previous = changes.get(0).previous();
 		for (Change change : changes) {

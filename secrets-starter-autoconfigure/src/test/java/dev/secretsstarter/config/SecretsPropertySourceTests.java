@@ -158,6 +158,23 @@ class SecretsPropertySourceTests {
 		assertThat(source.getSnapshot(DB).stringValue()).isEqualTo("{\"password\":\"two\"}");
 	}
 
+	@Test
+	void anEvictedSecretIsNotServedAtAnOlderVersionThanTheOneAlreadyServed() {
+		// Notifications arrive after the swap: this one has heard of v2 but not yet of v3.
+		SnapshotChanges heard = new SnapshotChanges();
+		SecretsPropertySource source = new SecretsPropertySource("aws-secretsmanager:test",
+				List.of(member(DB, "", "{\"password\":\"one\"}")), this.cache, heard);
+		SecretSnapshot v1 = this.cache.getIfPresent(DB);
+		this.cache.put(DB, snapshot(DB, "{\"password\":\"two\"}"));
+		SecretSnapshot v2 = this.cache.getIfPresent(DB);
+		this.cache.put(DB, snapshot(DB, "{\"password\":\"three\"}"));
+		heard.onSnapshotChanged(DB, v1, v2);
+		assertThat(source.getProperty("password")).isEqualTo("three");
+		this.cache.evicted.add(DB);
+		heard.onSnapshotChanged(OTHER, null, snapshot(OTHER, "{}"));
+		assertThat(source.getProperty("password")).isEqualTo("three");
+	}
+
 	private SecretsPropertySource source(SecretsPropertySource.Member... members) {
 		return new SecretsPropertySource("aws-secretsmanager:test", List.of(members), this.cache, this.changes);
 	}

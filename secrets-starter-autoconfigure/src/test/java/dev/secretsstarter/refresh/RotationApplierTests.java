@@ -1,10 +1,13 @@
 package dev.secretsstarter.refresh;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import dev.secretsstarter.cache.CaffeineSecretCache;
+import dev.secretsstarter.cache.SecretCacheProperties;
 import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.cache.SecretSnapshot;
 import org.junit.jupiter.api.Test;
@@ -16,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Merging the changes of one key queued since the last apply. The cache tells its listeners of a
  * change after the swap, outside its lock, so two changes of one key made on two threads can
- * arrive in the opposite order; that race is not reproducible on demand with the real cache, so
- * these tests queue the changes in that order directly.
+ * arrive in the opposite order; these tests queue the changes in that order directly, with
+ * snapshots a real cache served (so with its sequence numbers) where the order matters.
  */
 class RotationApplierTests {
 
@@ -45,6 +48,54 @@ class RotationApplierTests {
 			assertThat(event.getNewVersionId()).isEqualTo("v3");
 			assertThat(event.getChangedPropertyNames()).containsExactly("password");
 		});
+	}
+
+	@Test
+	void aChangeHeardAfterANewerOneOfItsKeyWasAppliedIsNotApplied() {
+		CaffeineSecretCache cache = newCache();
+		SecretSnapshot v1 = served(cache, "v1");
+		SecretSnapshot v2 = served(cache, "v2");
+		SecretSnapshot v3 = served(cache, "v3");
+		this.applier.add(new RotationApplier.Change(DB, v2, v3));
+		assertThat(this.applier.apply()).isEqualTo(1);
+		this.applier.add(new RotationApplier.Change(DB, v1, v2));
+		assertThat(this.applier.apply()).isZero();
+		assertThat(this.refreshed).containsExactly(Set.of(DB));
+		assertThat(this.events).singleElement().satisfies((event) -> {
+			assertThat(event.getPreviousVersionId()).isEqualTo("v2");
+			assertThat(event.getNewVersionId()).isEqualTo("v3");
+		});
+	}
+
+	@Test
+	void changesThatWentBackAndForthHeardOutOfOrderAreOneChangeFromTheOldestToTheNewestVersion() {
+		CaffeineSecretCache cache = newCache();
+		SecretSnapshot v1 = served(cache, "v1");
+		SecretSnapshot v2 = served(cache, "v2");
+		SecretSnapshot v3 = served(cache, "v3");
+		SecretSnapshot v1Again = served(cache, "v1");
+		SecretSnapshot v2Again = served(cache, "v2");
+		this.applier.add(new RotationApplier.Change(DB, v2, v3));
+		this.applier.add(new RotationApplier.Change(DB, v1Again, v2Again));
+		this.applier.add(new RotationApplier.Change(DB, v1, v2));
+		this.applier.add(new RotationApplier.Change(DB, v3, v1Again));
+		assertThat(this.applier.apply()).isEqualTo(1);
+		assertThat(this.events).singleElement().satisfies((event) -> {
+			assertThat(event.getPreviousVersionId()).isEqualTo("v1");
+			assertThat(event.getNewVersionId()).isEqualTo("v2");
+		});
+	}
+
+	private static CaffeineSecretCache newCache() {
+		return new CaffeineSecretCache(() -> {
+			throw new IllegalStateException("not used: values are put");
+		}, new SecretCacheProperties(), Clock.systemUTC());
+	}
+
+	// The snapshot as the cache serves it, with its sequence number.
+	private static SecretSnapshot served(CaffeineSecretCache cache, String versionId) {
+		cache.put(DB, snapshot(versionId, "{\"username\":\"app\",\"password\":\"" + versionId + "\"}"));
+		return cache.getIfPresent(DB);
 	}
 
 	private static SecretSnapshot snapshot(String versionId, String json) {
