@@ -232,11 +232,14 @@ public final class LocalSecretsManager implements AutoCloseable {
 	 * {@link #seed(String, String)} does, the forgetting and the seeding in one atomic step. A request
 	 * served meanwhile, or a listener, sees the secrets as they were before or as seeded, never a server
 	 * forgotten but not yet seeded again (an application polling across a test reset sees no seeded
-	 * secret missing). The seeded secrets get the version ids of their first seeding back. Listeners are
+	 * secret missing). The seeded secrets get the version ids of their first seeding back, and the ARNs
+	 * they had: a seeded secret's ARN suffix depends only on its region and name (and a random key of
+	 * this server), so a client addressing it by its full ARN still finds it. Listeners are
 	 * told what the step changed, once it is done: DELETED for a secret that is gone, CREATED for a
 	 * seeded secret that did not exist, VALUE_CHANGED for one whose current version differs from before,
 	 * RESTORED for one that was scheduled for deletion, and nothing for one whose current version is
-	 * the one it had. A data file is written once.
+	 * the one it had; a secret created through the API under a seeded name has another ARN, so it is
+	 * announced DELETED and the seeded one CREATED. A data file is written once.
 	 * <p>
 	 * All or nothing: every file is read and every entry checked before anything is forgotten, so a bad
 	 * seed leaves the secrets, counts and faults as they were.
@@ -288,8 +291,10 @@ public final class LocalSecretsManager implements AutoCloseable {
 	 * Creates the secrets a YAML or JSON seed file describes (see {@code docs/local-server.md}); secrets that
 	 * already exist get the seeded value as a new AWSCURRENT version when it differs. All or nothing: a file
 	 * with one invalid entry seeds no entry. A seeded version's id depends only on the secret's name and value
-	 * (and a random key of this server), so seeding the same file after {@link #reset()} restores the same
-	 * version ids.
+	 * (and a random key of this server), and a seeded secret's ARN only on its name (and another random
+	 * key), so seeding the same file after {@link #reset()} restores the same version ids and ARNs. Secrets
+	 * created through the API or {@link #createSecret(String, String)} get random ARN suffixes, as in the
+	 * service.
 	 * @throws IllegalArgumentException naming the file and secret (never the value) when an entry is invalid
 	 */
 	public void seed(Path yamlOrJsonFile) {

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * A reset announces what it really changed: DELETED for a secret it forgets, VALUE_CHANGED for a
- * seeded secret whose value it puts back, CREATED for a seeded secret that was missing, and nothing
- * for a seeded secret that ends up as it was.
+ * seeded secret whose value it puts back, CREATED for a seeded secret that was missing (or replaced by
+ * one with another ARN), and nothing for a seeded secret that ends up as it was.
  */
 class ResetChangeEventsIntegrationTests {
 
@@ -101,6 +101,26 @@ class ResetChangeEventsIntegrationTests {
 			server.reset(files, Map.of());
 			assertThat(events).extracting(SecretChangeEvent::type, SecretChangeEvent::name)
 				.containsExactly(tuple(Type.RESTORED, "seeded"));
+		}
+	}
+
+	@Test
+	void aResetAnnouncesASecretATestCreatedUnderASeededNameAsDeletedAndTheSeededOneAsCreated() throws IOException {
+		List<Path> files = List.of(seedFile("seed.yml", "secrets: [{name: seeded, string: dummy-seeded}]"));
+		try (LocalSecretsManager server = LocalSecretsManager.builder().build().start();
+				SecretsManagerClient client = LocalServerTestSupport.client(server, "us-east-1")) {
+			server.reset(files, Map.of());
+			String seeded = client.describeSecret((r) -> r.secretId("seeded")).arn();
+			String seededVersion = client.getSecretValue((r) -> r.secretId("seeded")).versionId();
+			client.deleteSecret((r) -> r.secretId("seeded").forceDeleteWithoutRecovery(true));
+			// Another secret under the same name, value and version id: only its ARN tells it apart.
+			String created = client
+				.createSecret((r) -> r.name("seeded").secretString("dummy-seeded").clientRequestToken(seededVersion))
+				.arn();
+			List<SecretChangeEvent> events = listen(server);
+			server.reset(files, Map.of());
+			assertThat(events).extracting(SecretChangeEvent::type, SecretChangeEvent::arn)
+				.containsExactly(tuple(Type.DELETED, created), tuple(Type.CREATED, seeded));
 		}
 	}
 

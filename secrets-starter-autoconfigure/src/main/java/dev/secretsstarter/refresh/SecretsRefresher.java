@@ -12,10 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -50,7 +47,7 @@ import org.springframework.context.SmartLifecycle;
  * <p>
  * A poll in which every check fails backs off (doubling from the interval up to
  * {@code secrets.refresh.backoff.max}, with jitter); values stay as they were, and the next
- * successful poll resumes the interval.
+ * successful poll resumes the interval. {@code PollSchedule} decides when polls run.
  * <p>
  * Thread-safe. Polls, refreshes and event publication run on one daemon thread
  * ({@code secrets-refresh}), so they never overlap; {@link #refreshNow()} runs a poll there and
@@ -87,14 +84,9 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 
 	private volatile boolean running;
 
-	private @Nullable ScheduledFuture<?> nextPoll;
-
-	// Guarded by stats. Each start and stop begins a new schedule; a poll of an earlier one (still
-	// running when stop and start were called) does not schedule a successor, so that one chain of
-	// polls remains. Nothing waits for the running poll: stop never blocks on the refresher's thread.
-	private long schedule;
-
 	private final Stats stats = new Stats();
+
+	private final PollSchedule schedule;
 
 	private final KnownSnapshots known;
 
@@ -115,6 +107,8 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 			return thread;
 		});
 		this.executor.setRemoveOnCancelPolicy(true);
+		this.schedule = new PollSchedule(this.executor, properties, clock, this::isRunning, this::consecutiveFailedPolls,
+				() -> poll(SecretPollResult.Trigger.SCHEDULED, (key) -> true));
 		// Changes are reported relative to the last version seen, so that a key the cache evicted
 		// and loaded again at another version is a rotation, not a first load.
 		this.known = known;
@@ -168,12 +162,8 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 		if (keys.isEmpty()) {
 			return false;
 		}
-		Instant now = this.clock.instant();
-		synchronized (this.stats) {
-			if (this.stats.nextRecheckAt != null && now.isBefore(this.stats.nextRecheckAt)) {
-				return false;
-			}
-			this.stats.nextRecheckAt = now.plus(nextDelay(this.stats.consecutiveFailedPolls));
+		if (!this.schedule.claimRecheck()) {
+			return false;
 		}
 		submit(() -> poll(SecretPollResult.Trigger.HEALTH, keys::contains));
 		return true;
@@ -202,12 +192,13 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 	 * @return the status
 	 */
 	public SecretRefreshStatus status() {
+		Instant nextPollAt = this.schedule.nextPollAt();
 		synchronized (this.stats) {
 			return new SecretRefreshStatus(this.properties.isEnabled(), this.properties.getStrategy(),
 					this.properties.getInterval(), trackedKeys().size(), this.stats.polls, this.stats.rotations,
 					this.stats.checkFailures, this.stats.consecutiveFailedPolls, this.stats.lastFailureKind,
 					this.stats.lastPoll,
-					this.stats.lastSuccessAt, this.stats.nextPollAt);
+					this.stats.lastSuccessAt, nextPollAt);
 		}
 	}
 
@@ -246,29 +237,14 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 			trackedKeys().forEach((key) -> this.known.seed(key, this.cache.getIfPresent(key)));
 		});
 		if (this.properties.isEnabled()) {
-			synchronized (this.stats) {
-				scheduleNext(newSchedule());
-			}
+			this.schedule.start();
 		}
 	}
 
 	@Override
 	public void stop() {
 		this.running = false;
-		synchronized (this.stats) {
-			newSchedule();
-		}
-	}
-
-	// Called with the stats lock held: ends the current schedule, cancelling its next poll (a poll
-	// already running completes, without a successor).
-	private long newSchedule() {
-		if (this.nextPoll != null) {
-			this.nextPoll.cancel(false);
-			this.nextPoll = null;
-			this.stats.nextPollAt = null;
-		}
-		return ++this.schedule;
+		this.schedule.stop();
 	}
 
 	@Override
@@ -344,29 +320,9 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 		}
 	}
 
-	private void scheduleNext(long schedule) {
+	private int consecutiveFailedPolls() {
 		synchronized (this.stats) {
-			if (!this.running || this.executor.isShutdown() || schedule != this.schedule) {
-				return;
-			}
-			Duration delay = nextDelay(this.stats.consecutiveFailedPolls);
-			this.stats.nextPollAt = this.clock.instant().plus(delay);
-			try {
-				this.nextPoll = this.executor.schedule(() -> scheduledPoll(schedule), delay.toNanos(),
-						TimeUnit.NANOSECONDS);
-			}
-			catch (RejectedExecutionException ex) {
-				this.nextPoll = null;
-			}
-		}
-	}
-
-	private void scheduledPoll(long schedule) {
-		try {
-			poll(SecretPollResult.Trigger.SCHEDULED, (key) -> true);
-		}
-		finally {
-			scheduleNext(schedule);
+			return this.stats.consecutiveFailedPolls;
 		}
 	}
 
@@ -379,18 +335,10 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 	}
 
 	/**
-	 * The wait before the next poll: the interval, doubled per failed poll up to the backoff
-	 * maximum, varied by the jitter fraction either way.
+	 * The wait before the next poll ({@link PollSchedule#nextDelay(int)}), for tests.
 	 */
 	Duration nextDelay(int failedPolls) {
-		double base = this.properties.getInterval().toNanos();
-		if (failedPolls > 0) {
-			double max = Math.max(base, this.properties.getBackoff().getMax().toNanos());
-			base = Math.min(max, base * Math.pow(2, Math.min(failedPolls, 30)));
-		}
-		double jitter = this.properties.getJitter();
-		double factor = 1 - jitter + 2 * jitter * ThreadLocalRandom.current().nextDouble();
-		return Duration.ofNanos((long) (base * factor));
+		return this.schedule.nextDelay(failedPolls);
 	}
 
 	private void submit(Runnable task) {
@@ -457,10 +405,6 @@ public final class SecretsRefresher implements SecretCacheListener, SmartLifecyc
 		@Nullable SecretPollResult lastPoll;
 
 		@Nullable Instant lastSuccessAt;
-
-		@Nullable Instant nextPollAt;
-
-		@Nullable Instant nextRecheckAt;
 
 	}
 

@@ -183,7 +183,8 @@ public final class LocalSecrets implements AutoCloseable {
 	 * the running test method — in one atomic step on the server, so that an application polling it
 	 * meanwhile never finds a seeded secret missing. The seeded secrets get the version ids of their
 	 * first seeding back, so an application polling the server sees only the secrets changed since as
-	 * rotated. A bad seed file fails the reset and leaves the server as it was.
+	 * rotated, and the ARNs they had, so one addressing a seeded secret by its full ARN still finds it.
+	 * A bad seed file fails the reset and leaves the server as it was.
 	 */
 	public void reset() {
 		synchronized (this.declarations) {

@@ -22,6 +22,7 @@ import javax.crypto.spec.SecretKeySpec;
 import dev.secretsstarter.local.SecretChangeEvent;
 import dev.secretsstarter.local.persist.SeedFile;
 import dev.secretsstarter.local.protocol.Dispatcher;
+import dev.secretsstarter.local.store.Arns;
 import dev.secretsstarter.local.store.Changes;
 import dev.secretsstarter.local.store.Secret;
 import dev.secretsstarter.local.store.SecretStore;
@@ -46,14 +47,20 @@ public final class CodeWrites {
 
 	private final String region;
 
+	/** Keys the seeded version ids. */
 	private final byte[] seedKey = new byte[32];
+
+	/** Keys the seeded ARN suffixes; another key, so that no ARN and version id are ever related. */
+	private final byte[] arnKey = new byte[32];
 
 	public CodeWrites(SecretStore store, Dispatcher dispatcher, Clock clock, String region) {
 		this.store = store;
 		this.dispatcher = dispatcher;
 		this.clock = clock;
 		this.region = region;
-		new SecureRandom().nextBytes(this.seedKey);
+		SecureRandom random = new SecureRandom();
+		random.nextBytes(this.seedKey);
+		random.nextBytes(this.arnKey);
 	}
 
 	/** @throws IllegalArgumentException where CreateSecret would answer an error */
@@ -141,7 +148,9 @@ public final class CodeWrites {
 	 * Forgets and seeds, announcing what that changed compared with before rather than what the
 	 * seeding wrote into an empty store: DELETED for a secret that is gone, RESTORED for one that was
 	 * scheduled for deletion, VALUE_CHANGED for one whose current version differs, the seeding's own
-	 * events for one that did not exist, nothing for one whose current version is the one it had.
+	 * events for one that did not exist, nothing for one whose current version is the one it had. A
+	 * seeded secret that replaces one of the same name with another ARN (one a test created through the
+	 * API) is another secret: DELETED for the old ARN, then the seeding's own events (CREATED).
 	 * Without that, a listener (local push) is never told that a secret a test created is gone, and is
 	 * told of every seeded secret, changed or not, as CREATED.
 	 */
@@ -164,7 +173,8 @@ public final class CodeWrites {
 			});
 		}
 		for (Secret old : before.values()) {
-			if (!old.markedForDeletion() && this.store.find(old.region(), old.name()).isEmpty()) {
+			Secret now = this.store.find(old.region(), old.name()).orElse(null);
+			if (!old.markedForDeletion() && (now == null || !now.arn().equals(old.arn()))) {
 				reset.record(SecretChangeEvent.Type.DELETED, old);
 			}
 		}
@@ -175,7 +185,7 @@ public final class CodeWrites {
 				// Seeding writes only to this server's region.
 				String key = this.region + "\0" + event.name();
 				Secret old = before.get(key);
-				if (old == null) {
+				if (old == null || !old.arn().equals(event.arn())) {
 					kept.record(event);
 				}
 				else if (announced.add(key)) {
@@ -238,17 +248,18 @@ public final class CodeWrites {
 
 	/**
 	 * Creates the secret, or adds the value as its current version when it has another one. Either way
-	 * the new version's id is derived from the name and value, so that seeding the same things after a
-	 * reset gives the same ids. When the secret already has a version with that id (the value was
-	 * seeded before and changed since), the new version gets a random id: a version id is never reused.
+	 * the new version's id is derived from the name and value, and a created secret's ARN from its name,
+	 * so that seeding the same things after a reset gives the same ids and ARNs. When the secret already
+	 * has a version with that id (the value was seeded before and changed since), the new version gets a
+	 * random id: a version id is never reused.
 	 */
 	private void write(SeedFile.Entry entry, Dispatcher.Batch batch) {
 		var secret = this.store.find(this.region, entry.name()).orElse(null);
 		String versionId = seededVersionId(entry);
 		if (secret == null) {
 			SecretWrites.create(this.store, this.region, new SecretWrites.NewSecret(entry.name(), entry.value(),
-					versionId, entry.description(), null, tags(entry)), this.clock.instant(),
-					batch.changes("CreateSecret"));
+					versionId, entry.description(), null, tags(entry)), seededArn(entry.name()),
+					this.clock.instant(), batch.changes("CreateSecret"));
 			return;
 		}
 		var current = secret.versionWithStage(Stages.CURRENT).map((v) -> v.value()).orElse(null);
@@ -259,26 +270,45 @@ public final class CodeWrites {
 	}
 
 	/**
-	 * The version id of a seeded value: the same for the same name and value for the life of this server, so that a reset followed by the same seeding restores the same version ids
-	 * and an application polling across the reset sees no rotation of an unchanged secret. Keyed with
-	 * a random per-server key, so that the id reveals nothing about the value.
+	 * The version id of a seeded value: the same for the same name and value for the life of this
+	 * server, so that a reset followed by the same seeding restores the same version ids and an
+	 * application polling across the reset sees no rotation of an unchanged secret. Keyed with a random
+	 * per-server key, so that the id reveals nothing about the value.
 	 */
 	private String seededVersionId(SeedFile.Entry entry) {
+		Mac mac = hmac(this.seedKey);
+		mac.update((this.region + "\0" + entry.name() + "\0").getBytes(StandardCharsets.UTF_8));
+		String string = entry.value().string();
+		mac.update((string != null) ? ("s" + string).getBytes(StandardCharsets.UTF_8) : new byte[] { 'b' });
+		byte[] binary = entry.value().binary();
+		if (binary != null) {
+			mac.update(binary);
+		}
+		ByteBuffer digest = ByteBuffer.wrap(mac.doFinal());
+		// Shaped like the other version ids: an RFC 9562 version 8 (custom) UUID.
+		long high = (digest.getLong() & ~0xF000L) | 0x8000L;
+		long low = (digest.getLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+		return new UUID(high, low).toString();
+	}
+
+	/**
+	 * The ARN of a seeded secret: the same for the same region and name for the life of this server, so
+	 * that a client or application holding a seeded secret's full ARN still finds it after a reset. Derived
+	 * from the region and name only (never the value), keyed with a random per-server key so that, as in
+	 * the service, the suffix cannot be predicted from the name. Secrets created through the API or
+	 * {@link #create} get random suffixes, as in the service.
+	 */
+	private String seededArn(String name) {
+		Mac mac = hmac(this.arnKey);
+		mac.update((this.region + "\0" + name).getBytes(StandardCharsets.UTF_8));
+		return Arns.derivedArn(this.region, this.store.accountId(), name, ByteBuffer.wrap(mac.doFinal()).getLong());
+	}
+
+	private static Mac hmac(byte[] key) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(this.seedKey, "HmacSHA256"));
-			mac.update((this.region + "\0" + entry.name() + "\0").getBytes(StandardCharsets.UTF_8));
-			String string = entry.value().string();
-			mac.update((string != null) ? ("s" + string).getBytes(StandardCharsets.UTF_8) : new byte[] { 'b' });
-			byte[] binary = entry.value().binary();
-			if (binary != null) {
-				mac.update(binary);
-			}
-			ByteBuffer digest = ByteBuffer.wrap(mac.doFinal());
-			// Shaped like the other version ids: an RFC 9562 version 8 (custom) UUID.
-			long high = (digest.getLong() & ~0xF000L) | 0x8000L;
-			long low = (digest.getLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-			return new UUID(high, low).toString();
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			return mac;
 		}
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException("HmacSHA256 is not available", ex);

@@ -33,9 +33,20 @@ public final class SecretWrites {
 	}
 
 	/**
-	 * Creates a secret, or returns the existing one when the same token and value were used before.
+	 * Creates a secret with a random ARN suffix, as the service does (so that a secret deleted and created
+	 * again under the same name has another ARN), or returns the existing one when the same token and
+	 * value were used before.
 	 */
 	public static Secret create(SecretStore store, String region, NewSecret request, Instant now, Changes changes) {
+		return create(store, region, request, null, now, changes);
+	}
+
+	/**
+	 * Creates a secret, or returns the existing one when the same token and value were used before.
+	 * @param arn the new secret's ARN; a random suffix when {@code null}
+	 */
+	public static Secret create(SecretStore store, String region, NewSecret request, @Nullable String arn,
+			Instant now, Changes changes) {
 		Validation.name(request.name());
 		request.tags().forEach(Validation::tag);
 		Validation.tagCount(request.tags());
@@ -53,7 +64,8 @@ public final class SecretWrites {
 			}
 			throw ServiceError.exists("The operation failed because the secret " + request.name() + " already exists.");
 		}
-		Secret secret = new Secret(request.name(), Arns.newArn(region, store.accountId(), request.name()), region, now);
+		Secret secret = new Secret(request.name(),
+				(arn != null) ? arn : Arns.newArn(region, store.accountId(), request.name()), region, now);
 		secret.description(request.description());
 		secret.kmsKeyId(request.kmsKeyId());
 		secret.tags().addAll(request.tags());

@@ -9,6 +9,8 @@ public final class Arns {
 
 	private static final String ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
+	private static final int SUFFIX_LENGTH = 6;
+
 	private static final SecureRandom random = new SecureRandom();
 
 	private Arns() {
@@ -16,10 +18,30 @@ public final class Arns {
 
 	/** @return a new ARN with the service's six-character random suffix */
 	public static String newArn(String region, String accountId, String name) {
-		StringBuilder suffix = new StringBuilder(6);
-		for (int i = 0; i < 6; i++) {
+		StringBuilder suffix = new StringBuilder(SUFFIX_LENGTH);
+		for (int i = 0; i < SUFFIX_LENGTH; i++) {
 			suffix.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
 		}
+		return arn(region, accountId, name, suffix.toString());
+	}
+
+	/**
+	 * @return the ARN whose six-character suffix is taken from {@code bits} (e.g. a keyed hash), in the
+	 * alphabet the service uses
+	 */
+	public static String derivedArn(String region, String accountId, String name, long bits) {
+		char[] suffix = new char[SUFFIX_LENGTH];
+		long rest = bits;
+		for (int i = 0; i < SUFFIX_LENGTH; i++) {
+			// Unsigned base 62: 64 bits carry far more than the ~36 six characters need, so every suffix is
+			// (all but) equally likely.
+			suffix[i] = ALPHANUMERIC.charAt((int) Long.remainderUnsigned(rest, ALPHANUMERIC.length()));
+			rest = Long.divideUnsigned(rest, ALPHANUMERIC.length());
+		}
+		return arn(region, accountId, name, new String(suffix));
+	}
+
+	private static String arn(String region, String accountId, String name, String suffix) {
 		return prefix(region, accountId) + name + "-" + suffix;
 	}
 

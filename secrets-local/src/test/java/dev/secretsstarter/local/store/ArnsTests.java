@@ -15,6 +15,21 @@ class ArnsTests {
 	}
 
 	@Test
+	void derivedArnHasTheServiceShapeWhateverTheBits() {
+		for (long bits : new long[] { 0L, 1L, -1L, Long.MIN_VALUE, Long.MAX_VALUE, 0x0123456789ABCDEFL }) {
+			assertThat(Arns.derivedArn("eu-west-1", "123456789012", "db/credentials", bits))
+				.matches("arn:aws:secretsmanager:eu-west-1:123456789012:secret:db/credentials-[A-Za-z0-9]{6}");
+		}
+	}
+
+	@Test
+	void derivedArnIsTheSameForTheSameBitsAndDiffersForOthers() {
+		assertThat(Arns.derivedArn("us-east-1", "000000000000", "db", 42L))
+			.isEqualTo(Arns.derivedArn("us-east-1", "000000000000", "db", 42L))
+			.isNotEqualTo(Arns.derivedArn("us-east-1", "000000000000", "db", 43L));
+	}
+
+	@Test
 	void matchesByNameFullArnAndPartialArnOnly() {
 		Secret secret = new Secret("db", "arn:aws:secretsmanager:us-east-1:000000000000:secret:db-AbC123", "us-east-1",
 				Instant.EPOCH);
