@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * Moves one Hikari pool to the credentials of a new secret version: updates the pool's
  * credentials in place and soft-evicts its connections, so idle ones close now and busy ones
  * close when returned; in-flight work is never interrupted and new connections log in with the
- * new credentials. Thread-safe (the pool's setters and eviction are).
+ * new credentials. Thread-safe: changes are applied one at a time, and a change older than the one
+ * applied last (two changes made on two threads, heard in the opposite order) is ignored.
  */
 final class HikariCredentialsRotation implements SecretCacheListener {
 
@@ -26,6 +27,10 @@ final class HikariCredentialsRotation implements SecretCacheListener {
 
 	private final SecretDatabaseCredentials credentials;
 
+	// The snapshot whose credentials the pool was last given: the cache may report two changes of
+	// the secret, made on two threads, in the opposite order (see SecretCacheListener).
+	private @Nullable SecretSnapshot applied;
+
 	HikariCredentialsRotation(String beanName, HikariDataSource dataSource, SecretDatabaseCredentials credentials) {
 		this.beanName = beanName;
 		this.dataSource = dataSource;
@@ -33,8 +38,9 @@ final class HikariCredentialsRotation implements SecretCacheListener {
 	}
 
 	@Override
-	public void onSnapshotChanged(SecretKey key, @Nullable SecretSnapshot previous, SecretSnapshot current) {
-		if (!key.equals(this.credentials.key()) || this.dataSource.isClosed()) {
+	public synchronized void onSnapshotChanged(SecretKey key, @Nullable SecretSnapshot previous,
+			SecretSnapshot current) {
+		if (!key.equals(this.credentials.key()) || this.dataSource.isClosed() || current.isOlderThan(this.applied)) {
 			return;
 		}
 		DatabaseCredentials next;
@@ -46,6 +52,7 @@ final class HikariCredentialsRotation implements SecretCacheListener {
 			return;
 		}
 		this.dataSource.getHikariConfigMXBean().setCredentials(Credentials.of(next.username(), next.password()));
+		this.applied = current;
 		HikariPoolMXBean pool = this.dataSource.getHikariPoolMXBean();
 		if (previous != null && pool != null) {
 			pool.softEvictConnections();
