@@ -1,8 +1,5 @@
 package dev.secretsstarter.config;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,9 +7,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import dev.secretsstarter.cache.CaffeineSecretCache;
-import dev.secretsstarter.cache.SecretCacheProperties;
 import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.cache.SecretSnapshot;
+import dev.secretsstarter.cache.ServedSnapshots;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,14 +23,16 @@ class SnapshotChangesTests {
 
 	private static final SecretKey DB = SecretKey.current("db/credentials");
 
+	private final ServedSnapshots served = new ServedSnapshots(DB);
+
 	private final SnapshotChanges changes = new SnapshotChanges();
 
 	@Test
 	void aChangeHeardAfterANewerOneDoesNotTakeTheLatestSnapshotBack() {
-		CaffeineSecretCache cache = newCache();
-		SecretSnapshot v1 = served(cache, "v1");
-		SecretSnapshot v2 = served(cache, "v2");
-		SecretSnapshot v3 = served(cache, "v3");
+		CaffeineSecretCache cache = this.served.cache();
+		SecretSnapshot v1 = this.served.serve("v1", password("v1"));
+		SecretSnapshot v2 = this.served.serve("v2", password("v2"));
+		SecretSnapshot v3 = this.served.serve("v3", password("v3"));
 		this.changes.track(DB, v1);
 		this.changes.onSnapshotChanged(DB, v2, v3);
 		this.changes.onSnapshotChanged(DB, v1, v2);
@@ -42,8 +41,8 @@ class SnapshotChangesTests {
 
 	@Test
 	void throughTheCacheAChangeHeldOnOneThreadWhileANewerOneIsHeardLeavesTheNewerSnapshot() throws Exception {
-		CaffeineSecretCache cache = newCache();
-		cache.put(DB, snapshot("v1"));
+		CaffeineSecretCache cache = this.served.cache();
+		cache.put(DB, this.served.snapshot("v1", password("v1")));
 		this.changes.track(DB, cache.getIfPresent(DB));
 		CountDownLatch held = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
@@ -57,9 +56,9 @@ class SnapshotChangesTests {
 		cache.addListener(this.changes);
 		ExecutorService thread = Executors.newSingleThreadExecutor();
 		try {
-			Future<?> toV2 = thread.submit(() -> cache.put(DB, snapshot("v2")));
+			Future<?> toV2 = thread.submit(() -> cache.put(DB, this.served.snapshot("v2", password("v2"))));
 			assertThat(held.await(10, TimeUnit.SECONDS)).isTrue();
-			cache.put(DB, snapshot("v3"));
+			cache.put(DB, this.served.snapshot("v3", password("v3")));
 			release.countDown();
 			toV2.get(10, TimeUnit.SECONDS);
 		}
@@ -80,21 +79,8 @@ class SnapshotChangesTests {
 		}
 	}
 
-	private static CaffeineSecretCache newCache() {
-		return new CaffeineSecretCache(() -> {
-			throw new IllegalStateException("not used: values are put");
-		}, new SecretCacheProperties(), Clock.systemUTC());
-	}
-
-	// The snapshot as the cache serves it, with its sequence number.
-	private static SecretSnapshot served(CaffeineSecretCache cache, String versionId) {
-		cache.put(DB, snapshot(versionId));
-		return cache.getIfPresent(DB);
-	}
-
-	private static SecretSnapshot snapshot(String versionId) {
-		return SecretSnapshot.ofString(DB.secretId(), "arn:" + DB.secretId(), versionId, Set.of("AWSCURRENT"), null,
-				Instant.EPOCH, "{\"password\":\"" + versionId + "\"}");
+	private static String password(String versionId) {
+		return "{\"password\":\"" + versionId + "\"}";
 	}
 
 }

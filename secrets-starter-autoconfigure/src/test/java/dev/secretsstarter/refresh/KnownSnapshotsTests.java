@@ -1,7 +1,5 @@
 package dev.secretsstarter.refresh;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -13,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 import dev.secretsstarter.cache.CaffeineSecretCache;
 import dev.secretsstarter.cache.SecretCacheListener;
-import dev.secretsstarter.cache.SecretCacheProperties;
 import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.cache.SecretSnapshot;
+import dev.secretsstarter.cache.ServedSnapshots;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +30,8 @@ class KnownSnapshotsTests {
 
 	private static final SecretKey DB = SecretKey.current("db/credentials");
 
+	private final ServedSnapshots served = new ServedSnapshots(DB);
+
 	private final KnownSnapshots known = new KnownSnapshots();
 
 	private final List<String> passedOn = new CopyOnWriteArrayList<>();
@@ -44,10 +44,10 @@ class KnownSnapshotsTests {
 
 	@Test
 	void changesOfOneKeyHeardInTheOppositeOrderArePassedOnAsOneChangeFromTheVersionPassedOnLast() {
-		CaffeineSecretCache cache = newCache();
-		SecretSnapshot v1 = served(cache, "v1");
-		SecretSnapshot v2 = served(cache, "v2");
-		SecretSnapshot v3 = served(cache, "v3");
+		CaffeineSecretCache cache = this.served.cache();
+		SecretSnapshot v1 = this.served.serve("v1", password("v1"));
+		SecretSnapshot v2 = this.served.serve("v2", password("v2"));
+		SecretSnapshot v3 = this.served.serve("v3", password("v3"));
 		this.known.onSnapshotChanged(DB, null, v1);
 		this.known.onSnapshotChanged(DB, v2, v3);
 		this.known.onSnapshotChanged(DB, v1, v2);
@@ -56,23 +56,23 @@ class KnownSnapshotsTests {
 
 	@Test
 	void aReloadAfterAnEvictionAtTheNewestVersionIsNoChangeAfterChangesHeardInTheOppositeOrder() {
-		CaffeineSecretCache cache = newCache();
-		SecretSnapshot v1 = served(cache, "v1");
-		SecretSnapshot v2 = served(cache, "v2");
-		SecretSnapshot v3 = served(cache, "v3");
+		CaffeineSecretCache cache = this.served.cache();
+		SecretSnapshot v1 = this.served.serve("v1", password("v1"));
+		SecretSnapshot v2 = this.served.serve("v2", password("v2"));
+		SecretSnapshot v3 = this.served.serve("v3", password("v3"));
 		this.known.onSnapshotChanged(DB, null, v1);
 		this.known.onSnapshotChanged(DB, v2, v3);
 		this.known.onSnapshotChanged(DB, v1, v2);
 		this.passedOn.clear();
 		// Evicted, then loaded again (a first load for the cache) at the version it had.
-		this.known.onSnapshotChanged(DB, null, served(newCache(), "v3"));
+		this.known.onSnapshotChanged(DB, null, new ServedSnapshots(DB).serve("v3", password("v3")));
 		assertThat(this.passedOn).isEmpty();
 	}
 
 	@Test
 	void throughTheCacheAChangeHeldOnOneThreadWhileANewerOneIsHeardIsNotPassedOnAfterIt() throws Exception {
-		CaffeineSecretCache cache = newCache();
-		cache.put(DB, snapshot("v1"));
+		CaffeineSecretCache cache = this.served.cache();
+		cache.put(DB, this.served.snapshot("v1", password("v1")));
 		HeldListener held = new HeldListener("v2");
 		// Told before KnownSnapshots: the change to v2 reaches it after the change to v3.
 		cache.addListener(held);
@@ -80,9 +80,9 @@ class KnownSnapshotsTests {
 		this.known.seed(DB, cache.getIfPresent(DB));
 		ExecutorService thread = Executors.newSingleThreadExecutor();
 		try {
-			Future<?> toV2 = thread.submit(() -> cache.put(DB, snapshot("v2")));
+			Future<?> toV2 = thread.submit(() -> cache.put(DB, this.served.snapshot("v2", password("v2"))));
 			assertThat(held.held.await(10, TimeUnit.SECONDS)).isTrue();
-			cache.put(DB, snapshot("v3"));
+			cache.put(DB, this.served.snapshot("v3", password("v3")));
 			held.release.countDown();
 			toV2.get(10, TimeUnit.SECONDS);
 		}
@@ -91,23 +91,6 @@ class KnownSnapshotsTests {
 			thread.shutdownNow();
 		}
 		assertThat(this.passedOn).containsExactly("v1->v3");
-	}
-
-	private static CaffeineSecretCache newCache() {
-		return new CaffeineSecretCache(() -> {
-			throw new IllegalStateException("not used: values are put");
-		}, new SecretCacheProperties(), Clock.systemUTC());
-	}
-
-	// The snapshot as the cache serves it, with its sequence number.
-	private static SecretSnapshot served(CaffeineSecretCache cache, String versionId) {
-		cache.put(DB, snapshot(versionId));
-		return cache.getIfPresent(DB);
-	}
-
-	private static SecretSnapshot snapshot(String versionId) {
-		return SecretSnapshot.ofString(DB.secretId(), "arn:" + DB.secretId(), versionId, Set.of("AWSCURRENT"), null,
-				Instant.EPOCH, "{\"password\":\"" + versionId + "\"}");
 	}
 
 	/**
@@ -138,6 +121,10 @@ class KnownSnapshotsTests {
 			}
 		}
 
+	}
+
+	private static String password(String versionId) {
+		return "{\"password\":\"" + versionId + "\"}";
 	}
 
 }

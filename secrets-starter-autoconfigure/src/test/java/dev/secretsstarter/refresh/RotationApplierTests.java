@@ -1,15 +1,12 @@
 package dev.secretsstarter.refresh;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import dev.secretsstarter.cache.CaffeineSecretCache;
-import dev.secretsstarter.cache.SecretCacheProperties;
 import dev.secretsstarter.cache.SecretKey;
 import dev.secretsstarter.cache.SecretSnapshot;
+import dev.secretsstarter.cache.ServedSnapshots;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.core.env.StandardEnvironment;
@@ -26,6 +23,8 @@ class RotationApplierTests {
 
 	private static final SecretKey DB = SecretKey.current("db/credentials");
 
+	private final ServedSnapshots served = new ServedSnapshots(DB);
+
 	private final List<SecretRotatedEvent> events = new ArrayList<>();
 
 	private final List<Set<SecretKey>> refreshed = new ArrayList<>();
@@ -36,9 +35,9 @@ class RotationApplierTests {
 
 	@Test
 	void twoChangesOfOneKeyHeardInTheOppositeOrderAreOneChangeFromTheFirstToTheLastVersion() {
-		SecretSnapshot v1 = snapshot("v1", "{\"username\":\"app\",\"password\":\"one\"}");
-		SecretSnapshot v2 = snapshot("v2", "{\"username\":\"app\",\"password\":\"two\"}");
-		SecretSnapshot v3 = snapshot("v3", "{\"username\":\"app\",\"password\":\"three\"}");
+		SecretSnapshot v1 = this.served.snapshot("v1", "{\"username\":\"app\",\"password\":\"one\"}");
+		SecretSnapshot v2 = this.served.snapshot("v2", "{\"username\":\"app\",\"password\":\"two\"}");
+		SecretSnapshot v3 = this.served.snapshot("v3", "{\"username\":\"app\",\"password\":\"three\"}");
 		this.applier.add(new RotationApplier.Change(DB, v2, v3));
 		this.applier.add(new RotationApplier.Change(DB, v1, v2));
 		assertThat(this.applier.apply()).isEqualTo(1);
@@ -52,10 +51,9 @@ class RotationApplierTests {
 
 	@Test
 	void aChangeHeardAfterANewerOneOfItsKeyWasAppliedIsNotApplied() {
-		CaffeineSecretCache cache = newCache();
-		SecretSnapshot v1 = served(cache, "v1");
-		SecretSnapshot v2 = served(cache, "v2");
-		SecretSnapshot v3 = served(cache, "v3");
+				SecretSnapshot v1 = this.served.serve("v1", credentials("v1"));
+		SecretSnapshot v2 = this.served.serve("v2", credentials("v2"));
+		SecretSnapshot v3 = this.served.serve("v3", credentials("v3"));
 		this.applier.add(new RotationApplier.Change(DB, v2, v3));
 		assertThat(this.applier.apply()).isEqualTo(1);
 		this.applier.add(new RotationApplier.Change(DB, v1, v2));
@@ -69,12 +67,11 @@ class RotationApplierTests {
 
 	@Test
 	void changesThatWentBackAndForthHeardOutOfOrderAreOneChangeFromTheOldestToTheNewestVersion() {
-		CaffeineSecretCache cache = newCache();
-		SecretSnapshot v1 = served(cache, "v1");
-		SecretSnapshot v2 = served(cache, "v2");
-		SecretSnapshot v3 = served(cache, "v3");
-		SecretSnapshot v1Again = served(cache, "v1");
-		SecretSnapshot v2Again = served(cache, "v2");
+				SecretSnapshot v1 = this.served.serve("v1", credentials("v1"));
+		SecretSnapshot v2 = this.served.serve("v2", credentials("v2"));
+		SecretSnapshot v3 = this.served.serve("v3", credentials("v3"));
+		SecretSnapshot v1Again = this.served.serve("v1", credentials("v1"));
+		SecretSnapshot v2Again = this.served.serve("v2", credentials("v2"));
 		this.applier.add(new RotationApplier.Change(DB, v2, v3));
 		this.applier.add(new RotationApplier.Change(DB, v1Again, v2Again));
 		this.applier.add(new RotationApplier.Change(DB, v1, v2));
@@ -86,21 +83,8 @@ class RotationApplierTests {
 		});
 	}
 
-	private static CaffeineSecretCache newCache() {
-		return new CaffeineSecretCache(() -> {
-			throw new IllegalStateException("not used: values are put");
-		}, new SecretCacheProperties(), Clock.systemUTC());
-	}
-
-	// The snapshot as the cache serves it, with its sequence number.
-	private static SecretSnapshot served(CaffeineSecretCache cache, String versionId) {
-		cache.put(DB, snapshot(versionId, "{\"username\":\"app\",\"password\":\"" + versionId + "\"}"));
-		return cache.getIfPresent(DB);
-	}
-
-	private static SecretSnapshot snapshot(String versionId, String json) {
-		return SecretSnapshot.ofString(DB.secretId(), "arn:" + DB.secretId(), versionId, Set.of("AWSCURRENT"), null,
-				Instant.EPOCH, json);
+	private static String credentials(String versionId) {
+		return "{\"username\":\"app\",\"password\":\"" + versionId + "\"}";
 	}
 
 }
