@@ -194,14 +194,6 @@ final class SecretDatabaseCredentials {
 				(active != null) ? active.rejectedVersionId() : null, (active != null) ? active.since() : null);
 	}
 
-	/**
-	 * The last credentials that opened a connection, without any I/O.
-	 * @return the credentials, or {@code null} before the first login
-	 */
-	@Nullable DatabaseCredentials lastLoggedIn() {
-		return this.lastLoggedIn;
-	}
-
 	DatabaseCredentials of(SecretSnapshot snapshot) {
 		Parsed last = this.parsed;
 		if (last != null && last.snapshot() == snapshot) {
