@@ -183,7 +183,7 @@ public final class CodeWrites {
 			Changes kept = batch.changes(changes.operation());
 			for (SecretChangeEvent event : changes.events()) {
 				// Seeding writes only to this server's region.
-				String key = this.region + "\0" + event.name();
+				String key = key(this.region, event.name());
 				Secret old = before.get(key);
 				if (old == null || !old.arn().equals(event.arn())) {
 					kept.record(event);
@@ -202,7 +202,11 @@ public final class CodeWrites {
 	}
 
 	private static String key(Secret secret) {
-		return secret.region() + "\0" + secret.name();
+		return key(secret.region(), secret.name());
+	}
+
+	private static String key(String region, String name) {
+		return region + "\0" + name;
 	}
 
 	private static List<Seed> fromFile(Path file) {
